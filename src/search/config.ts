@@ -1,0 +1,51 @@
+import type { Bm25Params } from "./bm25";
+
+/**
+ * Every ranking weight in one place. Values are chosen by `npm run eval` on the
+ * dev split (see eval/tune.ts and the README), never by hand on the test split.
+ */
+export interface RankingConfig {
+  bm25: Bm25Params;
+  /** Weight of each lexical field in the lexical score. 0 switches a field off. */
+  fieldWeights: { words: number; bigrams: number; heading: number };
+  /** Weight of colloquial-expansion terms relative to the user's own terms. */
+  expansionWeight: number;
+  /** Reciprocal-rank fusion constant and list weights (only when dense retrieval is on). */
+  rrfK: number;
+  lexicalWeight: number;
+  denseWeight: number;
+  /** How many candidates each list contributes to fusion. */
+  candidateDepth: number;
+  /** Added (on a 0–1 scale) to passages of a document the question names by number. */
+  docNumberBoost: number;
+  /** Added to passages where a unit the question names has a role. */
+  unitRoleBoost: number;
+  /** At most this many passages from one section in a result list. */
+  maxPerSection: number;
+}
+
+export const DEFAULT_RANKING: RankingConfig = {
+  bm25: { k1: 1.2, b: 0.75 },
+  fieldWeights: { words: 1, bigrams: 1, heading: 0.3 },
+  expansionWeight: 0.4,
+  rrfK: 60,
+  lexicalWeight: 1,
+  denseWeight: 1,
+  candidateDepth: 100,
+  docNumberBoost: 0.5,
+  unitRoleBoost: 0.2,
+  maxPerSection: 2,
+};
+
+export type RankingOverrides = {
+  [K in keyof RankingConfig]?: RankingConfig[K] extends object ? Partial<RankingConfig[K]> : RankingConfig[K];
+};
+
+export function withOverrides(base: RankingConfig, overrides: RankingOverrides = {}): RankingConfig {
+  return {
+    ...base,
+    ...overrides,
+    bm25: { ...base.bm25, ...overrides.bm25 },
+    fieldWeights: { ...base.fieldWeights, ...overrides.fieldWeights },
+  } as RankingConfig;
+}

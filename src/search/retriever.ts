@@ -1,0 +1,247 @@
+import type { Chunk } from "../corpus/types";
+import type { Analyzer } from "./analyzer";
+import { accumulateBm25, inverseDocumentFrequency, type WeightedTerm } from "./bm25";
+import type { RankingConfig } from "./config";
+import type { LexicalIndex } from "./lexical-index";
+import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
+
+/** Dense side of hybrid retrieval: an embedder plus a vector index, behind one call. */
+export interface DenseSearch {
+  readonly modelId: string;
+  /** Chunk indexes with cosine similarity, best first. */
+  search(question: string, k: number): Promise<{ chunkIndex: number; score: number }[]>;
+}
+
+export interface SearchFilters {
+  /** Only passages of these documents. */
+  docIds?: readonly string[];
+  /** Only passages where this canonical unit has a role. */
+  unitCanonical?: string;
+}
+
+export interface SearchOptions {
+  k: number;
+  filters?: SearchFilters;
+  /** Per-call ranking overrides (evaluation ablations). */
+  config?: RankingConfig;
+  /** Skip the dense list even when available (ablation: lexical only). */
+  lexicalOnly?: boolean;
+  /** Skip the lexical list (ablation: dense only). */
+  denseOnly?: boolean;
+}
+
+/** Why a passage ranked where it did; kept for debugging and the evaluation report. */
+export interface HitSignals {
+  lexicalRank: number | null;
+  denseRank: number | null;
+  denseScore: number | null;
+  docNumberBoost: number;
+  unitRoleBoost: number;
+}
+
+export interface Hit {
+  chunkIndex: number;
+  chunk: Chunk;
+  score: number;
+  signals: HitSignals;
+}
+
+export interface SearchResult {
+  query: ParsedQuery;
+  hits: Hit[];
+  mode: "hybrid" | "lexical";
+  /**
+   * How much of the question the best passage covers (0–1, IDF-weighted over the
+   * question's content words). The answer layer refuses below a calibrated threshold.
+   */
+  evidence: number;
+}
+
+export interface RetrieverParts {
+  chunks: readonly Chunk[];
+  lexical: LexicalIndex;
+  analyzer: Analyzer;
+  parser: QueryParserParts;
+  config: RankingConfig;
+  dense?: DenseSearch | null;
+}
+
+export class Retriever {
+  private readonly chunkUnits: Set<string>[];
+
+  constructor(private readonly parts: RetrieverParts) {
+    this.chunkUnits = parts.chunks.map((c) => new Set(c.units.map((u) => u.canonical)));
+  }
+
+  get mode(): "hybrid" | "lexical" {
+    return this.parts.dense ? "hybrid" : "lexical";
+  }
+
+  get denseModel(): string | null {
+    return this.parts.dense?.modelId ?? null;
+  }
+
+  parse(question: string): ParsedQuery {
+    return parseQuery(question, this.parts.parser);
+  }
+
+  async search(question: string, options: SearchOptions): Promise<SearchResult> {
+    const config = options.config ?? this.parts.config;
+    const query = this.parse(question);
+    const allowed = this.allowedMask(options.filters);
+    const useDense = !!this.parts.dense && !options.lexicalOnly;
+
+    const lexicalScores = options.denseOnly ? null : this.lexicalScores(query, config);
+    const lexicalList = lexicalScores ? rankScores(lexicalScores, allowed, config.candidateDepth) : [];
+    const denseList = useDense
+      ? (await this.parts.dense!.search(question, config.candidateDepth * 2))
+          .filter((d) => !allowed || allowed[d.chunkIndex])
+          .slice(0, config.candidateDepth)
+      : [];
+
+    const base = new Map<number, number>();
+    const lexicalRank = new Map(lexicalList.map((d, rank) => [d.index, rank + 1]));
+    const denseRank = new Map(denseList.map((d, rank) => [d.chunkIndex, rank + 1]));
+    const denseScore = new Map(denseList.map((d) => [d.chunkIndex, d.score]));
+    if (useDense && !options.denseOnly && denseList.length) {
+      // Reciprocal-rank fusion: robust to the two lists' incomparable score scales.
+      for (const [index, rank] of lexicalRank) base.set(index, config.lexicalWeight / (config.rrfK + rank));
+      for (const [index, rank] of denseRank)
+        base.set(index, (base.get(index) ?? 0) + config.denseWeight / (config.rrfK + rank));
+    } else if (options.denseOnly) {
+      for (const d of denseList) base.set(d.chunkIndex, d.score);
+    } else {
+      for (const d of lexicalList) base.set(d.index, d.score);
+    }
+    const maxBase = Math.max(0, ...base.values()) || 1;
+
+    const docBoostFor = documentBoosts(query, config.docNumberBoost);
+    const mentioned = new Set(query.units.map((u) => u.canonical));
+    // Passages of a named document must be reachable even when no word matched.
+    for (const [docId] of docBoostFor)
+      this.parts.chunks.forEach((c, i) => {
+        if (c.docId === docId && (!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
+      });
+
+    const scored: Hit[] = [...base].map(([chunkIndex, raw]) => {
+      const chunk = this.parts.chunks[chunkIndex]!;
+      const docNumberBoost = docBoostFor.get(chunk.docId) ?? 0;
+      const unitRoleBoost = [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
+      return {
+        chunkIndex,
+        chunk,
+        score: raw / maxBase + docNumberBoost + unitRoleBoost,
+        signals: {
+          lexicalRank: lexicalRank.get(chunkIndex) ?? null,
+          denseRank: denseRank.get(chunkIndex) ?? null,
+          denseScore: denseScore.get(chunkIndex) ?? null,
+          docNumberBoost,
+          unitRoleBoost,
+        },
+      };
+    });
+    scored.sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex);
+    const hits = diversify(scored, config.maxPerSection, options.k);
+    return {
+      query,
+      hits,
+      mode: useDense ? "hybrid" : "lexical",
+      evidence: hits[0] ? this.evidence(query, hits[0].chunkIndex) : 0,
+    };
+  }
+
+  /** Weighted query terms per field: the user's own terms at 1, expansions lower. */
+  queryTerms(query: ParsedQuery, config: RankingConfig): Record<keyof LexicalIndex, WeightedTerm[]> {
+    const { analyzer } = this.parts;
+    const own = (f: (t: string) => string[]) => f(query.text).map((term) => ({ term, weight: 1 }));
+    const expanded = (f: (t: string) => string[]) =>
+      query.expansions.flatMap((e) =>
+        e.terms.flatMap((t) => f(t).map((term) => ({ term, weight: config.expansionWeight }))),
+      );
+    const words = (t: string) => analyzer.words(t);
+    const bigrams = (t: string) => analyzer.bigrams(t);
+    return {
+      words: [...own(words), ...expanded(words)],
+      bigrams: [...own(bigrams), ...expanded(bigrams)],
+      heading: [...own(bigrams), ...expanded(bigrams)],
+    };
+  }
+
+  lexicalScores(query: ParsedQuery, config: RankingConfig): Float64Array {
+    const { lexical } = this.parts;
+    const scores = new Float64Array(this.parts.chunks.length);
+    const terms = this.queryTerms(query, config);
+    for (const field of ["words", "bigrams", "heading"] as const) {
+      const weight = config.fieldWeights[field];
+      if (weight > 0) accumulateBm25(lexical[field], terms[field], config.bm25, scores, weight);
+    }
+    return scores;
+  }
+
+  private allowedMask(filters: SearchFilters | undefined): Uint8Array | null {
+    if (!filters || (!filters.docIds && !filters.unitCanonical)) return null;
+    const docIds = filters.docIds ? new Set(filters.docIds) : null;
+    return Uint8Array.from(this.parts.chunks, (c, i) =>
+      (!docIds || docIds.has(c.docId)) && (!filters.unitCanonical || this.chunkUnits[i]!.has(filters.unitCanonical))
+        ? 1
+        : 0,
+    );
+  }
+
+  /**
+   * IDF-weighted share of the question's content words that the passage (or its
+   * headings) contains; a colloquial word counts as present when one of its
+   * policy-term expansions is. Words the corpus has never seen weigh the most:
+   * they are what an out-of-scope question is about.
+   */
+  evidence(query: ParsedQuery, chunkIndex: number): number {
+    const { analyzer, lexical } = this.parts;
+    const chunk = this.parts.chunks[chunkIndex]!;
+    const haystack = (chunk.text + " " + chunk.docTitle + " " + chunk.sectionPath.join(" ")).toLowerCase();
+    const words = [...new Set(analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
+    if (!words.length) return 0;
+    let total = 0;
+    let covered = 0;
+    for (const word of words) {
+      const df = lexical.words.postings.get(word)?.ids.length ?? 0;
+      const idf = inverseDocumentFrequency(lexical.words.docCount, df);
+      total += idf;
+      const expansion = query.expansions.find((e) => e.colloquial.includes(word) || word.includes(e.colloquial));
+      if (haystack.includes(word) || expansion?.terms.some((t) => haystack.includes(t.toLowerCase()))) covered += idf;
+    }
+    return total ? covered / total : 0;
+  }
+}
+
+function rankScores(scores: Float64Array, allowed: Uint8Array | null, depth: number) {
+  const ranked: { index: number; score: number }[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i]! > 0 && (!allowed || allowed[i])) ranked.push({ index: i, score: scores[i]! });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  return ranked.slice(0, depth);
+}
+
+/** An unambiguous number gets the whole boost; an ambiguous one shares it among its candidates. */
+function documentBoosts(query: ParsedQuery, boost: number): Map<string, number> {
+  const boosts = new Map<string, number>();
+  if (query.document) boosts.set(query.document.docId, boost);
+  else if (query.documentCandidates.length)
+    for (const c of query.documentCandidates) boosts.set(c.docId, boost / query.documentCandidates.length);
+  return boosts;
+}
+
+/** Keeps at most `maxPerSection` passages of one section, so one long section cannot fill the list. */
+function diversify(sorted: Hit[], maxPerSection: number, k: number): Hit[] {
+  const perSection = new Map<string, number>();
+  const kept: Hit[] = [];
+  for (const hit of sorted) {
+    const key = hit.chunk.docId + "\u0000" + hit.chunk.sectionPath.join("\u0000");
+    const count = perSection.get(key) ?? 0;
+    if (count >= maxPerSection) continue;
+    perSection.set(key, count + 1);
+    kept.push(hit);
+    if (kept.length >= k) break;
+  }
+  return kept;
+}
