@@ -13,3 +13,12 @@ export async function buildDenseVectors(
 ): Promise<{ modelId: string; dimension: number; bytes: Uint8Array } | { reason: string }> {
   return { reason: `no embedding model wiring yet for ${args.modelId}` };
 }
+
+/** Builds the query-side dense search for an index that has vectors. */
+export async function loadDenseSearch(
+  manifest: import("../index/manifest").IndexManifest,
+  _buildDir: string,
+  _modelsDir: string,
+): Promise<import("../search/retriever").DenseSearch> {
+  throw new Error(`index ${manifest.buildId} has vectors for ${manifest.model?.id}, but dense loading is not wired yet`);
+}

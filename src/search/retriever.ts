@@ -189,28 +189,48 @@ export class Retriever {
   }
 
   /**
-   * IDF-weighted share of the question's content words that the passage (or its
-   * headings) contains; a colloquial word counts as present when one of its
-   * policy-term expansions is. Words the corpus has never seen weigh the most:
-   * they are what an out-of-scope question is about.
+   * The question's content words with their IDF, each with the policy terms
+   * that may stand in for it (from the expansion table). Words the corpus has
+   * never seen weigh the most: they are what an out-of-scope question is about.
    */
-  evidence(query: ParsedQuery, chunkIndex: number): number {
+  contentTerms(query: ParsedQuery): ContentTerm[] {
     const { analyzer, lexical } = this.parts;
+    const words = [...new Set(analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
+    return words.map((term) => {
+      const df = lexical.words.postings.get(term)?.ids.length ?? 0;
+      const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
+      return {
+        term,
+        idf: inverseDocumentFrequency(lexical.words.docCount, df),
+        alternatives: expansion?.terms.map((t) => t.toLowerCase()) ?? [],
+      };
+    });
+  }
+
+  /** IDF-weighted share of the question's content terms that the passage or its headings contain. */
+  evidence(query: ParsedQuery, chunkIndex: number): number {
     const chunk = this.parts.chunks[chunkIndex]!;
     const haystack = (chunk.text + " " + chunk.docTitle + " " + chunk.sectionPath.join(" ")).toLowerCase();
-    const words = [...new Set(analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
-    if (!words.length) return 0;
-    let total = 0;
-    let covered = 0;
-    for (const word of words) {
-      const df = lexical.words.postings.get(word)?.ids.length ?? 0;
-      const idf = inverseDocumentFrequency(lexical.words.docCount, df);
-      total += idf;
-      const expansion = query.expansions.find((e) => e.colloquial.includes(word) || word.includes(e.colloquial));
-      if (haystack.includes(word) || expansion?.terms.some((t) => haystack.includes(t.toLowerCase()))) covered += idf;
-    }
-    return total ? covered / total : 0;
+    return coverage(this.contentTerms(query), haystack);
   }
+}
+
+export interface ContentTerm {
+  term: string;
+  idf: number;
+  /** Policy terms that count as this term being present. */
+  alternatives: string[];
+}
+
+/** IDF-weighted share of `terms` present in `text` (lower-cased). */
+export function coverage(terms: readonly ContentTerm[], text: string): number {
+  let total = 0;
+  let covered = 0;
+  for (const t of terms) {
+    total += t.idf;
+    if (text.includes(t.term) || t.alternatives.some((a) => text.includes(a))) covered += t.idf;
+  }
+  return total ? covered / total : 0;
 }
 
 function rankScores(scores: Float64Array, allowed: Uint8Array | null, depth: number) {

@@ -1,0 +1,186 @@
+import type { PolicyDocument } from "../corpus/types";
+import type { Engine } from "../engine/engine";
+import type { AskRequest, AskResponse, Citation } from "../http/schemas";
+import { coverage, type ContentTerm, type Hit, type SearchResult } from "../search/retriever";
+import { expiryNotice } from "./expiry";
+import { resolveFollowUp } from "./followup";
+import { renderIntent } from "./intents";
+import { splitSentences } from "./sentences";
+import { answerUnits, toUnitRoles, unitsLine } from "./units";
+
+export interface AnswerSettings {
+  /**
+   * Minimum evidence (IDF-weighted question coverage of the best passage) to
+   * answer; calibrated by `npm run eval` on the dev split's unanswerable questions.
+   */
+  refusalThreshold: number;
+  /** Sentences quoted in a general answer. */
+  maxSentences: number;
+  now: () => Date;
+}
+
+export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = {
+  refusalThreshold: 0.5,
+  maxSentences: 3,
+  now: () => new Date(),
+};
+
+export class AnswerError extends Error {
+  constructor(
+    readonly code: "unknown-document" | "unknown-unit",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const REFUSAL_TEXT =
+  "本库收录的政府文件中没有找到能回答这个问题的内容。建议拨打12345政务服务便民热线咨询。以下是相关度最高的文件，供参考：";
+
+/** The whole /api/ask behaviour: retrieval, refusal, extractive composition, citations and units. */
+export async function answerQuestion(
+  engine: Engine,
+  request: AskRequest,
+  settings: AnswerSettings = DEFAULT_ANSWER_SETTINGS,
+): Promise<AskResponse> {
+  const started = performance.now();
+  const { query: retrievalQuery } = resolveFollowUp(request.question, request.history);
+  const filters = resolveFilters(engine, request.filters);
+  const result = await engine.retriever.search(retrievalQuery, { k: request.topK ?? 5, filters });
+  const citations = result.hits.map((hit, i) => toCitation(engine, hit, i + 1));
+  const retrieval = {
+    mode: result.mode,
+    model: engine.retriever.denseModel,
+    tookMs: 0,
+  };
+  const answered = citations.length > 0 && (result.query.document !== null || result.evidence >= settings.refusalThreshold);
+  let answer: string;
+  let usedCitations: Citation[];
+  if (!answered) {
+    answer = [REFUSAL_TEXT, ...sourceLines(engine, citations)].join("\n");
+    usedCitations = [];
+  } else {
+    const special = renderIntent(engine, result, citations);
+    const composed = special ?? composeGeneral(engine, result, citations, settings);
+    usedCitations = composed.used;
+    const documents = uniqueDocuments(engine, usedCitations);
+    const lines = [composed.text];
+    const unitText = unitsLine(answerUnits(usedCitations, engine.documentById).filter((u) => u.role !== "issuer"));
+    if (unitText) lines.push(unitText);
+    lines.push(...sourceLines(engine, usedCitations));
+    const notice = expiryNotice(documents, composed.quoted, settings.now());
+    if (notice) lines.push(notice);
+    answer = lines.join("\n");
+  }
+  retrieval.tookMs = Math.round((performance.now() - started) * 100) / 100;
+  return {
+    answered,
+    answer,
+    citations,
+    units: answerUnits(answered ? usedCitations : [], engine.documentById),
+    retrieval,
+  };
+}
+
+export interface Composed {
+  text: string;
+  /** Citations whose text the answer quotes. */
+  used: Citation[];
+  /** The quoted sentences (for the expiry check). */
+  quoted: string[];
+}
+
+/**
+ * Picks sentences from the cited passages that together cover the most of the
+ * question's terms (greedy, IDF-weighted), and prints them in citation order,
+ * each followed by its marker. Nothing but corpus sentences and markers.
+ */
+export function composeGeneral(
+  engine: Engine,
+  result: SearchResult,
+  citations: readonly Citation[],
+  settings: Pick<AnswerSettings, "maxSentences">,
+): Composed {
+  const terms = engine.retriever.contentTerms(result.query);
+  const candidates = citations.slice(0, 3).flatMap((citation, rank) =>
+    splitSentences(citation.text).map((s, position) => ({ citation, rank, position, text: s.text })),
+  );
+  const chosen: typeof candidates = [];
+  let remaining: ContentTerm[] = [...terms];
+  while (chosen.length < settings.maxSentences && remaining.length) {
+    let best: (typeof candidates)[number] | null = null;
+    let bestGain = 0;
+    for (const c of candidates) {
+      if (chosen.includes(c)) continue;
+      // Earlier citations win ties: they ranked higher.
+      const gain = coverage(remaining, c.text.toLowerCase()) * remaining.reduce((s, t) => s + t.idf, 0) - c.rank * 1e-6;
+      if (gain > bestGain) {
+        best = c;
+        bestGain = gain;
+      }
+    }
+    if (!best || bestGain <= 0) break;
+    chosen.push(best);
+    const text = best.text.toLowerCase();
+    remaining = remaining.filter((t) => !text.includes(t.term) && !t.alternatives.some((a) => text.includes(a)));
+  }
+  if (!chosen.length && candidates[0]) chosen.push(candidates[0]);
+  chosen.sort((a, b) => a.rank - b.rank || a.position - b.position);
+  const used = [...new Map(chosen.map((c) => [c.citation.n, c.citation])).values()];
+  return {
+    text: chosen.map((c) => `${c.text}[${c.citation.n}]`).join(""),
+    used,
+    quoted: chosen.map((c) => c.text),
+  };
+}
+
+export function toCitation(engine: Engine, hit: Hit, n: number): Citation {
+  const doc = engine.documentById.get(hit.chunk.docId);
+  return {
+    n,
+    chunkId: hit.chunk.id,
+    docId: hit.chunk.docId,
+    docNumber: hit.chunk.docNumber,
+    docTitle: hit.chunk.docTitle,
+    issuer: doc?.issuer ?? "",
+    date: doc?.date ?? "",
+    sectionPath: hit.chunk.sectionPath,
+    text: hit.chunk.text,
+    score: Math.round(hit.score * 10000) / 10000,
+    units: toUnitRoles(hit.chunk.units),
+  };
+}
+
+function resolveFilters(engine: Engine, filters: AskRequest["filters"]) {
+  if (!filters) return undefined;
+  let docIds: string[] | undefined;
+  let unitCanonical: string | undefined;
+  if (filters.docNumber) {
+    const doc = engine.findDocument(filters.docNumber);
+    if (!doc) throw new AnswerError("unknown-document", `no document ${JSON.stringify(filters.docNumber)} in the corpus`);
+    docIds = [doc.id];
+  }
+  if (filters.unit) {
+    const mention = engine.units.find(filters.unit)[0];
+    if (!mention) throw new AnswerError("unknown-unit", `no unit ${JSON.stringify(filters.unit)} in the corpus`);
+    unitCanonical = mention.canonical;
+  }
+  return { docIds, unitCanonical };
+}
+
+function uniqueDocuments(engine: Engine, citations: readonly Citation[]): PolicyDocument[] {
+  const ids = [...new Set(citations.map((c) => c.docId))];
+  return ids.map((id) => engine.documentById.get(id)).filter((d): d is PolicyDocument => !!d);
+}
+
+/** "来源：《title》（朔政办发〔2023〕16号，2023年5月8日）" for each cited document. */
+export function sourceLines(engine: Engine, citations: readonly Citation[]): string[] {
+  const docs = uniqueDocuments(engine, citations);
+  if (!docs.length) return [];
+  return [`来源：${docs.map((d) => `《${d.title}》（${d.docNumber}，${chineseDate(d.date)}）`).join("；")}`];
+}
+
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}

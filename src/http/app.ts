@@ -1,0 +1,278 @@
+import { OpenAPIHono, createRoute, type z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { AnswerError, answerQuestion, DEFAULT_ANSWER_SETTINGS, toCitation, type AnswerSettings } from "../answer/compose";
+import type { Engine } from "../engine/engine";
+import { ApiError, ERROR_STATUS, errorResponse, toApiError } from "./errors";
+import {
+  AskRequestSchema,
+  AskResponseSchema,
+  DocumentDetailSchema,
+  DocumentListSchema,
+  DocumentParamSchema,
+  ErrorSchema,
+  HealthSchema,
+  SearchQuerySchema,
+  SearchResponseSchema,
+  UnitPassagesSchema,
+  UnitsQuerySchema,
+} from "./schemas";
+import { REFERENCE_INIT_SCRIPT, referencePage } from "./reference-page";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface AppOptions {
+  /** The engine in service; null until an index is loaded (then /ready says 503). */
+  engine: () => Engine | null;
+  answerSettings?: AnswerSettings;
+  /** Runtime-specific middleware placed before the routes (rate limiting, logging). */
+  middleware?: MiddlewareHandler[];
+  /** Serves the chat page and its assets (Node: files; Worker: the assets binding). */
+  staticAssets?: MiddlewareHandler;
+  /** Extra routes a runtime adds (e.g. the admin reload endpoint). */
+  extend?: (app: OpenAPIHono) => void;
+}
+
+const errorResponses = {
+  400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
+  404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+const askRoute = createRoute({
+  method: "post",
+  path: "/api/ask",
+  summary: "Answer a question with quoted, cited policy text and the responsible units",
+  request: { body: { required: true, content: { "application/json": { schema: AskRequestSchema } } } },
+  responses: {
+    200: { description: "An extractive answer", content: { "application/json": { schema: AskResponseSchema } } },
+    ...errorResponses,
+    413: { description: "Body over 16 KB", content: { "application/json": { schema: ErrorSchema } } },
+    415: { description: "Body is not JSON", content: { "application/json": { schema: ErrorSchema } } },
+  },
+});
+
+const searchRoute = createRoute({
+  method: "get",
+  path: "/api/search",
+  summary: "Ranked passages for a keyword query (hotline operators)",
+  request: { query: SearchQuerySchema },
+  responses: {
+    200: { description: "Ranked passages", content: { "application/json": { schema: SearchResponseSchema } } },
+    ...errorResponses,
+  },
+});
+
+const documentsRoute = createRoute({
+  method: "get",
+  path: "/api/documents",
+  summary: "All documents in the collection",
+  responses: { 200: { description: "Documents", content: { "application/json": { schema: DocumentListSchema } } } },
+});
+
+const documentRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}",
+  summary: "One document by id or (URL-encoded) document number, with its outline and passages",
+  request: { params: DocumentParamSchema },
+  responses: {
+    200: { description: "The document", content: { "application/json": { schema: DocumentDetailSchema } } },
+    ...errorResponses,
+  },
+});
+
+const unitsRoute = createRoute({
+  method: "get",
+  path: "/api/units",
+  summary: "Every passage where a unit (name or alias) has a role, grouped by document",
+  request: { query: UnitsQuerySchema },
+  responses: {
+    200: { description: "Passages by document", content: { "application/json": { schema: UnitPassagesSchema } } },
+    ...errorResponses,
+  },
+});
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  summary: "Liveness, index and dense-retrieval status",
+  responses: {
+    200: { description: "Status", content: { "application/json": { schema: HealthSchema } } },
+    503: { description: "No index loaded", content: { "application/json": { schema: ErrorSchema } } },
+  },
+});
+
+export function createApp(options: AppOptions): OpenAPIHono {
+  const settings = options.answerSettings ?? DEFAULT_ANSWER_SETTINGS;
+  const app = new OpenAPIHono({
+    // zod failures become the API's own 400 shape, naming the bad field.
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c, "invalid-request", describeZodError(result.error));
+    },
+  });
+
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    return errorResponse(c, apiError.code, apiError.message, apiError.headers);
+  });
+  app.notFound((c) => errorResponse(c, "not-found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
+
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"] } }));
+  app.use("*", methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      errorResponse(c, "method-not-allowed", `${c.req.method} is not allowed here; use ${methods.join(", ")}`, {
+        Allow: methods.join(", "),
+      }),
+  }));
+  for (const middleware of options.middleware ?? []) app.use("*", middleware);
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, "payload-too-large", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`),
+    }),
+  );
+
+  const engineOrFail = (): Engine => {
+    const engine = options.engine();
+    if (!engine) throw new ApiError("not-ready", "the index is not loaded yet");
+    return engine;
+  };
+
+  app.openapi(askRoute, async (c) => {
+    const request = c.req.valid("json");
+    try {
+      return c.json(await answerQuestion(engineOrFail(), request, settings), 200);
+    } catch (error) {
+      if (error instanceof AnswerError) throw new ApiError("invalid-request", error.message);
+      throw error;
+    }
+  });
+
+  app.openapi(searchRoute, async (c) => {
+    const { q, k } = c.req.valid("query");
+    const engine = engineOrFail();
+    const started = performance.now();
+    const result = await engine.retriever.search(q, { k });
+    const hits = result.hits.map((hit, i) => {
+      const { n: _n, ...rest } = toCitation(engine, hit, i + 1);
+      return rest;
+    });
+    const tookMs = Math.round((performance.now() - started) * 100) / 100;
+    return c.json({ hits, retrieval: { mode: result.mode, model: engine.retriever.denseModel, tookMs } }, 200);
+  });
+
+  app.openapi(documentsRoute, (c) => {
+    const documents = engineOrFail().data.documents.map(({ id, docNumber, title, issuer, date, type }) => ({
+      id,
+      docNumber,
+      title,
+      issuer,
+      date,
+      type,
+    }));
+    return c.json({ documents }, 200);
+  });
+
+  app.openapi(documentRoute, (c) => {
+    const { id } = c.req.valid("param");
+    const engine = engineOrFail();
+    const doc = engine.findDocument(decodeURIComponent(id));
+    if (!doc) throw new ApiError("unknown-document", `no document ${JSON.stringify(id)}; see GET /api/documents`);
+    const body: z.infer<typeof DocumentDetailSchema> = {
+      id: doc.id,
+      docNumber: doc.docNumber,
+      title: doc.title,
+      issuer: doc.issuer,
+      date: doc.date,
+      type: doc.type,
+      attachedTitle: doc.attachedTitle,
+      addressees: doc.addressees,
+      disclosure: doc.disclosure,
+      form: doc.form,
+      gazette: doc.gazette,
+      period: doc.period,
+      outline: doc.outline.map(({ title, level, path }) => ({ title, level, path })),
+      chunks: engine.data.chunks
+        .filter((ch) => ch.docId === doc.id)
+        .map((ch) => ({
+          chunkId: ch.id,
+          sectionPath: ch.sectionPath,
+          text: ch.text,
+          units: ch.units.map(({ name, canonical, role }) => ({ name, canonical, role })),
+        })),
+    };
+    return c.json(body, 200);
+  });
+
+  app.openapi(unitsRoute, (c) => {
+    const { name } = c.req.valid("query");
+    const engine = engineOrFail();
+    const mention = engine.units.find(name)[0];
+    if (!mention) throw new ApiError("unknown-unit", `no unit named ${JSON.stringify(name)} in the collection`);
+    const byDoc = new Map<string, z.infer<typeof UnitPassagesSchema>["documents"][number]>();
+    for (const chunk of engine.data.chunks) {
+      const roles = [...new Set(chunk.units.filter((u) => u.canonical === mention.canonical).map((u) => u.role))];
+      if (!roles.length) continue;
+      let entry = byDoc.get(chunk.docId);
+      if (!entry) {
+        entry = { docId: chunk.docId, docNumber: chunk.docNumber, docTitle: chunk.docTitle, passages: [] };
+        byDoc.set(chunk.docId, entry);
+      }
+      entry.passages.push({ chunkId: chunk.id, sectionPath: chunk.sectionPath, text: chunk.text, roles });
+    }
+    return c.json({ query: name, canonical: mention.canonical, documents: [...byDoc.values()] }, 200);
+  });
+
+  app.openapi(healthRoute, (c) => {
+    const engine = options.engine();
+    if (!engine) return c.json({ error: { code: "not-ready", message: "the index is not loaded yet" } }, 503);
+    const { manifest } = engine.data;
+    return c.json(
+      {
+        status: "ok" as const,
+        documents: manifest.counts.documents,
+        chunks: manifest.counts.chunks,
+        corpusHash: manifest.corpusHash,
+        indexBuildId: manifest.buildId,
+        indexBuiltAt: manifest.builtAt,
+        dense: engine.dense,
+      },
+      200,
+    );
+  });
+
+  app.get("/ready", (c) =>
+    options.engine()
+      ? c.json({ ready: true }, 200)
+      : errorResponse(c, "not-ready", "the index is not loaded or failed verification"),
+  );
+
+  app.doc("/openapi.json", {
+    openapi: "3.0.0",
+    info: {
+      title: "政策问答 API",
+      version: "1.0.0",
+      description: "Extractive, cited answers over city government gazettes. Every policy sentence is corpus text.",
+    },
+  });
+  app.get("/docs", (c) => c.html(referencePage("/openapi.json")));
+  app.get("/docs/assets/init.js", (c) => c.body(REFERENCE_INIT_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
+
+  options.extend?.(app);
+  if (options.staticAssets) app.use("*", options.staticAssets);
+  return app;
+}
+
+function describeZodError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+export { ERROR_STATUS };
