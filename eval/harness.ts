@@ -118,7 +118,6 @@ async function runPeer(peer: PeerSystem, chunks: readonly Chunk[], questions: re
 export async function evaluate(options: EvaluationOptions): Promise<SystemRun[]> {
   const { engine, questions } = options;
   const settings = options.answerSettings ?? DEFAULT_ANSWER_SETTINGS;
-  const base = options.config ?? engine.retriever["parts" as never as keyof typeof engine.retriever] as never as RankingConfig;
   const relevantCounts = questions.map((q) =>
     q.answerable ? engine.data.chunks.filter((c) => isRelevant(c.text, q.snippets)).length : 0,
   );
@@ -131,8 +130,7 @@ export async function evaluate(options: EvaluationOptions): Promise<SystemRun[]>
   const ours = await runOurs(engine, questions, settings, options.config);
   runs.push({ name: oursName, kind: "ours", outcomes: ours, scores: score(ours) });
   if (options.ablations) {
-    const baseConfig = options.config ?? (engine.retriever as unknown as { parts: { config: RankingConfig } }).parts.config;
-    void base;
+    const baseConfig = options.config ?? engine.retriever.config;
     for (const ablation of ablationsFor(engine)) {
       const outcomes = await runAblation(engine, questions, ablation, baseConfig);
       runs.push({ name: ablation.name, kind: "ablation", outcomes, scores: score(outcomes) });

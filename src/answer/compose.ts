@@ -1,6 +1,7 @@
 import type { PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
 import type { AskRequest, AskResponse, Citation } from "../http/schemas";
+import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
 import { coverage, type ContentTerm, type Hit, type SearchResult } from "../search/retriever";
 import { expiryNotice } from "./expiry";
 import { resolveFollowUp } from "./followup";
@@ -20,7 +21,7 @@ export interface AnswerSettings {
 }
 
 export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = {
-  refusalThreshold: 0.5,
+  refusalThreshold: TUNED_REFUSAL_THRESHOLD,
   maxSentences: 3,
   now: () => new Date(),
 };
@@ -53,11 +54,25 @@ export async function answerQuestion(
     model: engine.retriever.denseModel,
     tookMs: 0,
   };
-  const answered = citations.length > 0 && (result.query.document !== null || result.evidence >= settings.refusalThreshold);
+  // A named document is always answerable; otherwise the best passage must cover the
+  // question and, when a specific fact is asked (an amount, a date), state one.
+  // A document number the collection does not hold is a clear "not here", however
+  // well its words match other passages.
+  const unknownNumbers = result.query.docNumbers.filter(
+    (m) => m.parts.prefix && m.candidates.length === 0 && !citations.some((c) => c.text.includes(m.text)),
+  );
+  const answered =
+    citations.length > 0 &&
+    (result.query.document !== null ||
+      (unknownNumbers.length === 0 && result.evidence >= settings.refusalThreshold && result.answerTypeSupplied));
   let answer: string;
   let usedCitations: Citation[];
   if (!answered) {
-    answer = [REFUSAL_TEXT, ...sourceLines(engine, citations)].join("\n");
+    const missing = unknownNumbers.map((m) => m.text);
+    answer = [
+      missing.length ? `本库未收录文号为${missing.join("、")}的文件。` + REFUSAL_TEXT : REFUSAL_TEXT,
+      ...sourceLines(engine, citations),
+    ].join("\n");
     usedCitations = [];
   } else {
     const special = renderIntent(engine, result, citations);
@@ -113,7 +128,7 @@ export function composeGeneral(
     for (const c of candidates) {
       if (chosen.includes(c)) continue;
       // Earlier citations win ties: they ranked higher.
-      const gain = coverage(remaining, c.text.toLowerCase()) * remaining.reduce((s, t) => s + t.idf, 0) - c.rank * 1e-6;
+      const gain = coverage(remaining, c.text.toLowerCase()) * remaining.reduce((s, t) => s + t.weight, 0) - c.rank * 1e-6;
       if (gain > bestGain) {
         best = c;
         bestGain = gain;

@@ -11,7 +11,8 @@ import { buildIndexFiles, type IndexInputs } from "../index/build-index";
 import { dictionaryFingerprint } from "../index/dictionary-hash";
 import { buildUserDictionary } from "../index/user-dictionary";
 import { createAnalyzer, parseStopwords } from "../search/analyzer";
-import { readAnalysisData } from "../node/data-files";
+import { readAnalysisData, readJiebaIdfTable } from "../node/data-files";
+import { commonWordsFromJiebaIdf } from "../search/term-weights";
 import { sha256Hex } from "../node/hash";
 import { writeIndex } from "../node/index-store";
 import { createJiebaSegmenter } from "../node/jieba-segmenter";
@@ -56,6 +57,7 @@ export async function buildIndex(args: BuildIndexArgs): Promise<{ buildDir: stri
     corpusHash: sha256Hex(corpusBytes),
     dictionaryHash: sha256Hex(dictionaryFingerprint(analysis.stopwords, analysis.expansions, userWords)),
     userWords,
+    generalIdf: commonWordsFromJiebaIdf(readJiebaIdfTable()),
     analyzer,
     dense,
     builtAt: new Date().toISOString(),

@@ -7,6 +7,7 @@ import { DocNumberResolver } from "../search/doc-number";
 import { QueryExpander, type ExpansionEntry } from "../search/expansion";
 import type { LexicalIndex } from "../search/lexical-index";
 import { Retriever, type DenseSearch } from "../search/retriever";
+import type { GeneralIdf } from "../search/term-weights";
 import { UnitMatcher, type UnitName } from "../search/unit-matcher";
 
 export type { DenseStatus };
@@ -18,6 +19,7 @@ export interface IndexData {
   chunks: Chunk[];
   unitAliases: UnitAlias[];
   lexical: LexicalIndex;
+  generalIdf: GeneralIdf;
 }
 
 export interface EngineOptions {
@@ -50,6 +52,7 @@ export function createEngine(data: IndexData, options: EngineOptions): Engine {
     analyzer: options.analyzer,
     parser: { docNumbers, units, expander: new QueryExpander(options.expansions) },
     config: options.config,
+    generalIdf: data.generalIdf,
     dense: options.dense,
   });
   return {

@@ -11,6 +11,7 @@ export const INDEX_FILES = {
   lexical: "lexical.json",
   userDictionary: "user-dictionary.txt",
   aliases: "unit-aliases.json",
+  generalIdf: "general-idf.json",
   vectors: "vectors.hnsw",
 } as const;
 
@@ -19,6 +20,8 @@ export interface IndexInputs {
   corpusHash: string;
   dictionaryHash: string;
   userWords: string[];
+  /** Common words' general-language IDF (see search/term-weights.ts). */
+  generalIdf: Record<string, number>;
   analyzer: Analyzer;
   /** Serialised vector index and its model, or why there is none. */
   dense: { modelId: string; dimension: number; bytes: Uint8Array } | { reason: string };
@@ -46,6 +49,7 @@ export function buildIndexFiles(inputs: IndexInputs): BuiltIndex {
   files.set(INDEX_FILES.lexical, encoder.encode(JSON.stringify(serialized)));
   files.set(INDEX_FILES.userDictionary, encoder.encode(inputs.userWords.join("\n") + "\n"));
   files.set(INDEX_FILES.aliases, encoder.encode(JSON.stringify(corpus.unitAliases)));
+  files.set(INDEX_FILES.generalIdf, encoder.encode(JSON.stringify(inputs.generalIdf)));
   if ("bytes" in inputs.dense) files.set(INDEX_FILES.vectors, inputs.dense.bytes);
 
   const entries: IndexManifest["files"] = {};

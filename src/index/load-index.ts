@@ -21,11 +21,12 @@ export function parseIndexFiles(manifest: IndexManifest, files: ReadonlyMap<stri
   const chunks = json<Chunk[]>(INDEX_FILES.chunks);
   const lexical = deserializeLexicalIndex(json<SerializedLexicalIndex>(INDEX_FILES.lexical));
   const unitAliases = json<UnitAlias[]>(INDEX_FILES.aliases);
+  const generalIdf = new Map(Object.entries(json<Record<string, number>>(INDEX_FILES.generalIdf)));
   const userWords = decoder
     .decode(files.get(INDEX_FILES.userDictionary) ?? new Uint8Array())
     .split("\n")
     .filter(Boolean);
   if (chunks.length !== manifest.counts.chunks || lexical.words.docCount !== chunks.length)
     throw new IndexError("index-corrupt", `index chunk counts disagree with the manifest; run \`npm run index\``);
-  return { manifest, documents, chunks, lexical, unitAliases, userWords };
+  return { manifest, documents, chunks, lexical, unitAliases, generalIdf, userWords };
 }

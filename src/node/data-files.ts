@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExpansionEntry } from "../search/expansion";
 
@@ -15,6 +17,13 @@ export function readAnalysisData(): AnalysisDataText {
     stopwords: readFileSync(dataDir + "stopwords.txt", "utf8"),
     expansions: readFileSync(dataDir + "query-expansion.json", "utf8"),
   };
+}
+
+const require = createRequire(import.meta.url);
+
+/** jieba's general-language IDF table, shipped inside the nodejieba package. */
+export function readJiebaIdfTable(): string {
+  return readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict/idf.utf8"), "utf8");
 }
 
 export function parseExpansions(text: string): ExpansionEntry[] {

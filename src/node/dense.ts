@@ -1,4 +1,16 @@
+/**
+ * Node side of dense retrieval: transformers.js embeddings in an hnswlib index.
+ * Both directions say plainly why dense retrieval is off; neither invents vectors.
+ */
+import { join } from "node:path";
 import type { Chunk } from "../corpus/types";
+import { createDenseSearcher, indexPassages } from "../embed/dense-search";
+import { createProgressReporter } from "../embed/progress";
+import { loadTransformersEmbedder } from "../embed/transformers-embedder";
+import { INDEX_FILES } from "../index/build-index";
+import { IndexError, type IndexManifest } from "../index/manifest";
+import type { DenseSearch } from "../search/retriever";
+import { HnswIndex } from "../vector/hnsw-index";
 
 export interface DenseBuildArgs {
   chunks: readonly Chunk[];
@@ -7,18 +19,51 @@ export interface DenseBuildArgs {
   log: (line: string) => void;
 }
 
+/** What a passage is embedded as: its place in the document gives the model context. */
+export function passageForEmbedding(chunk: Chunk): string {
+  return `${chunk.docTitle} ${chunk.sectionPath.join(" ")}\n${chunk.text}`;
+}
+
 /** Embeds every chunk and serialises an HNSW index, or explains why it cannot. */
 export async function buildDenseVectors(
   args: DenseBuildArgs,
 ): Promise<{ modelId: string; dimension: number; bytes: Uint8Array } | { reason: string }> {
-  return { reason: `no embedding model wiring yet for ${args.modelId}` };
+  const loaded = await loadTransformersEmbedder({ modelId: args.modelId, modelsDir: args.modelsDir });
+  if ("unavailable" in loaded) return { reason: loaded.unavailable };
+  const { embedder } = loaded;
+  args.log(`embedding ${args.chunks.length} passages with ${embedder.modelId} (${embedder.dimension} dimensions)`);
+  const index = HnswIndex.create(embedder.dimension, { capacity: Math.max(16, args.chunks.length) });
+  await indexPassages(
+    embedder,
+    index,
+    args.chunks.map(passageForEmbedding),
+    createProgressReporter({ label: "embedding", sink: process.stderr, ci: process.env.CI === "true" }),
+  );
+  return { modelId: embedder.modelId, dimension: embedder.dimension, bytes: index.toBytes() };
 }
 
-/** Builds the query-side dense search for an index that has vectors. */
-export async function loadDenseSearch(
-  manifest: import("../index/manifest").IndexManifest,
-  _buildDir: string,
-  _modelsDir: string,
-): Promise<import("../search/retriever").DenseSearch> {
-  throw new Error(`index ${manifest.buildId} has vectors for ${manifest.model?.id}, but dense loading is not wired yet`);
+/** Query-side dense search for an index that has vectors; fails loudly if the model is gone or different. */
+export async function loadDenseSearch(manifest: IndexManifest, buildDir: string, modelsDir: string): Promise<DenseSearch> {
+  const model = manifest.model;
+  if (!model) throw new IndexError("model-missing", `index ${manifest.buildId} has no vectors`);
+  const loaded = await loadTransformersEmbedder({ modelId: model.id, modelsDir });
+  if ("unavailable" in loaded)
+    throw new IndexError(
+      "model-missing",
+      `index ${manifest.buildId} was built with embeddings from ${model.id}, but that model cannot be loaded: ${loaded.unavailable} ` +
+        `Install it (\`npm run model:fetch\`) or rebuild a lexical index (\`npm run index -- --lexical\`).`,
+    );
+  if (loaded.embedder.dimension !== model.dimension)
+    throw new IndexError(
+      "model-mismatch",
+      `index ${manifest.buildId} holds ${model.dimension}-dimension vectors but ${model.id} in ${modelsDir} embeds to ` +
+        `${loaded.embedder.dimension}; run \`npm run index\``,
+    );
+  let index: HnswIndex;
+  try {
+    index = HnswIndex.load(join(buildDir, INDEX_FILES.vectors), model.dimension);
+  } catch (error) {
+    throw new IndexError("index-corrupt", `vector index: ${error instanceof Error ? error.message : String(error)}; run \`npm run index\``);
+  }
+  return createDenseSearcher(loaded.embedder, index);
 }

@@ -1,9 +1,11 @@
 import type { Chunk } from "../corpus/types";
 import type { Analyzer } from "./analyzer";
-import { accumulateBm25, inverseDocumentFrequency, type WeightedTerm } from "./bm25";
+import { accumulateBm25, type WeightedTerm } from "./bm25";
 import type { RankingConfig } from "./config";
 import type { LexicalIndex } from "./lexical-index";
+import { expectedAnswerType, suppliesAnswerType, type AnswerType } from "./answer-type";
 import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
+import { generalWeight, type GeneralIdf } from "./term-weights";
 
 /** Dense side of hybrid retrieval: an embedder plus a vector index, behind one call. */
 export interface DenseSearch {
@@ -55,6 +57,10 @@ export interface SearchResult {
    * question's content words). The answer layer refuses below a calibrated threshold.
    */
   evidence: number;
+  /** The kind of fact the question asks for (amount, duration, date, ratio), if any. */
+  answerType: AnswerType;
+  /** Whether one of the top passages states a fact of that kind. */
+  answerTypeSupplied: boolean;
 }
 
 export interface RetrieverParts {
@@ -63,6 +69,8 @@ export interface RetrieverParts {
   analyzer: Analyzer;
   parser: QueryParserParts;
   config: RankingConfig;
+  /** General-language IDF of common words (jieba's table), to tell question filler from content. */
+  generalIdf: GeneralIdf;
   dense?: DenseSearch | null;
 }
 
@@ -75,6 +83,10 @@ export class Retriever {
 
   get mode(): "hybrid" | "lexical" {
     return this.parts.dense ? "hybrid" : "lexical";
+  }
+
+  get config(): RankingConfig {
+    return this.parts.config;
   }
 
   get denseModel(): string | null {
@@ -142,11 +154,14 @@ export class Retriever {
     });
     scored.sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex);
     const hits = diversify(scored, config.maxPerSection, options.k);
+    const answerType = expectedAnswerType(question);
     return {
       query,
       hits,
       mode: useDense ? "hybrid" : "lexical",
       evidence: hits[0] ? this.evidence(query, hits[0].chunkIndex) : 0,
+      answerType,
+      answerTypeSupplied: hits.slice(0, 3).some((h) => suppliesAnswerType(answerType, h.chunk.text)),
     };
   }
 
@@ -189,19 +204,17 @@ export class Retriever {
   }
 
   /**
-   * The question's content words with their IDF, each with the policy terms
-   * that may stand in for it (from the expansion table). Words the corpus has
-   * never seen weigh the most: they are what an out-of-scope question is about.
+   * The question's content words, weighted by general-language IDF so that
+   * everyday filler (时候, 意思, 看看) counts little and the topic (公积金, 暖气费)
+   * counts most, each with the policy terms that may stand in for it.
    */
   contentTerms(query: ParsedQuery): ContentTerm[] {
-    const { analyzer, lexical } = this.parts;
-    const words = [...new Set(analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
+    const words = [...new Set(this.parts.analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
     return words.map((term) => {
-      const df = lexical.words.postings.get(term)?.ids.length ?? 0;
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
       return {
         term,
-        idf: inverseDocumentFrequency(lexical.words.docCount, df),
+        weight: generalWeight(term, this.parts.generalIdf),
         alternatives: expansion?.terms.map((t) => t.toLowerCase()) ?? [],
       };
     });
@@ -217,18 +230,19 @@ export class Retriever {
 
 export interface ContentTerm {
   term: string;
-  idf: number;
+  /** General-language IDF, capped. */
+  weight: number;
   /** Policy terms that count as this term being present. */
   alternatives: string[];
 }
 
-/** IDF-weighted share of `terms` present in `text` (lower-cased). */
+/** Weighted share of `terms` present in `text` (lower-cased). */
 export function coverage(terms: readonly ContentTerm[], text: string): number {
   let total = 0;
   let covered = 0;
   for (const t of terms) {
-    total += t.idf;
-    if (text.includes(t.term) || t.alternatives.some((a) => text.includes(a))) covered += t.idf;
+    total += t.weight;
+    if (text.includes(t.term) || t.alternatives.some((a) => text.includes(a))) covered += t.weight;
   }
   return total ? covered / total : 0;
 }

@@ -1,0 +1,58 @@
+/**
+ * `npm run eval`: every question through the /api/ask code path, plus ablations and
+ * peers, scored and written to eval/report.json, eval/report.md and eval/report.svg.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { DEFAULT_ANSWER_SETTINGS } from "../src/answer/compose";
+import { loadEngine } from "../src/node/load-engine";
+import { loadDenseSearch } from "../src/node/dense";
+import { createJiebaSegmenter } from "../src/node/jieba-segmenter";
+import { evaluate } from "./harness";
+import { createMiniSearchPeer, createOramaPeer } from "./peers";
+import { parseQuestions } from "./load-questions";
+import { buildReport, chartSvg, renderMarkdown } from "./report";
+
+async function main() {
+  const indexDir = resolve(process.argv.includes("--index") ? process.argv[process.argv.indexOf("--index") + 1]! : "index");
+  const modelsDir = resolve(process.env.MODELS_DIR ?? "models");
+  const engine = await loadEngine({
+    indexDir,
+    corpusPath: resolve("corpus/corpus.json"),
+    loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+  });
+  const questions = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8"));
+  const peers = [
+    await createOramaPeer(engine.data.chunks),
+    createMiniSearchPeer(engine.data.chunks, createJiebaSegmenter([])),
+  ];
+  const runs = await evaluate({ engine, questions, ablations: true, peers, answerSettings: DEFAULT_ANSWER_SETTINGS });
+  const report = buildReport(
+    {
+      generatedAt: new Date().toISOString(),
+      indexBuildId: engine.data.manifest.buildId,
+      dense: engine.dense,
+      refusalThreshold: DEFAULT_ANSWER_SETTINGS.refusalThreshold,
+      questions: questions.length,
+    },
+    runs,
+    questions,
+  );
+  writeFileSync(resolve("eval/report.json"), JSON.stringify(report, null, 2) + "\n");
+  writeFileSync(resolve("eval/report.svg"), chartSvg(report));
+  writeFileSync(resolve("eval/report.md"), renderMarkdown(report, "report.svg"));
+  for (const s of report.systems) {
+    const t = s.bySplit.test!;
+    console.log(
+      `${s.name.padEnd(52)} test hit@5 ${t.hitAt[5].toFixed(3)} MRR ${t.mrrAt10.toFixed(3)} docR@5 ${t.docRecallAt5.toFixed(3)}` +
+        (t.refusalAccuracy !== null ? ` refusal ${t.refusalAccuracy.toFixed(3)}` : "") +
+        (t.unitRecall !== null ? ` unitR ${t.unitRecall.toFixed(3)}` : ""),
+    );
+  }
+  console.log(`failures: ${report.failures.length}; wrote eval/report.md, eval/report.json, eval/report.svg`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`eval failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

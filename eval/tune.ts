@@ -1,0 +1,122 @@
+/**
+ * `npm run eval:tune`: chooses every ranking weight and the refusal threshold on
+ * the DEV split only (coordinate ascent over a small grid per weight), and writes
+ * them to src/data/ranking-config.json, which DEFAULT_RANKING reads.
+ * The test split is never loaded here.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Engine } from "../src/engine/engine";
+import { loadEngine } from "../src/node/load-engine";
+import { loadDenseSearch } from "../src/node/dense";
+import { withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
+import { parseQuestions } from "./load-questions";
+import { isRelevant } from "./metrics";
+import type { QuestionRecord } from "./questions-schema";
+
+type Candidate = { label: string; apply: (c: RankingConfig, v: number) => RankingConfig; values: number[] };
+
+const set = (o: (v: number) => RankingOverrides) => (c: RankingConfig, v: number) => withOverrides(c, o(v));
+
+const CANDIDATES: Candidate[] = [
+  { label: "bm25.k1", apply: set((v) => ({ bm25: { k1: v } })), values: [0.6, 0.9, 1.2, 1.5, 2.0] },
+  { label: "bm25.b", apply: set((v) => ({ bm25: { b: v } })), values: [0.3, 0.5, 0.75, 0.9] },
+  { label: "fieldWeights.words", apply: set((v) => ({ fieldWeights: { words: v } })), values: [0, 0.25, 0.5, 1, 1.5] },
+  { label: "fieldWeights.bigrams", apply: set((v) => ({ fieldWeights: { bigrams: v } })), values: [0, 0.25, 0.5, 1, 1.5] },
+  { label: "fieldWeights.heading", apply: set((v) => ({ fieldWeights: { heading: v } })), values: [0, 0.1, 0.2, 0.4, 0.7] },
+  { label: "expansionWeight", apply: set((v) => ({ expansionWeight: v })), values: [0, 0.2, 0.4, 0.6, 0.8] },
+  { label: "docNumberBoost", apply: set((v) => ({ docNumberBoost: v })), values: [0, 0.25, 0.5, 1] },
+  { label: "unitRoleBoost", apply: set((v) => ({ unitRoleBoost: v })), values: [0, 0.05, 0.1, 0.2, 0.4] },
+  { label: "maxPerSection", apply: set((v) => ({ maxPerSection: v })), values: [1, 2, 3, 5] },
+];
+
+const DENSE_CANDIDATES: Candidate[] = [
+  { label: "rrfK", apply: set((v) => ({ rrfK: v })), values: [10, 30, 60, 100] },
+  { label: "denseWeight", apply: set((v) => ({ denseWeight: v })), values: [0.25, 0.5, 1, 1.5] },
+];
+
+/** Objective on dev: mean of MRR@10 and hit@5 over answerable questions. */
+async function objective(engine: Engine, questions: readonly QuestionRecord[], config: RankingConfig): Promise<number> {
+  let mrr = 0;
+  let hit5 = 0;
+  for (const q of questions) {
+    const result = await engine.retriever.search(q.question, { k: 10, config });
+    const rank = result.hits.findIndex((h) => isRelevant(h.chunk.text, q.snippets));
+    if (rank >= 0) {
+      mrr += 1 / (rank + 1);
+      if (rank < 5) hit5 += 1;
+    }
+  }
+  return (mrr + hit5) / (2 * questions.length);
+}
+
+/** The threshold that best separates answerable from unanswerable dev questions by evidence. */
+async function calibrateRefusal(engine: Engine, questions: readonly QuestionRecord[], config: RankingConfig) {
+  const points: { evidence: number; answerable: boolean; namesDocument: boolean; typeOk: boolean }[] = [];
+  for (const q of questions) {
+    const r = await engine.retriever.search(q.question, { k: 5, config });
+    points.push({
+      evidence: r.evidence,
+      answerable: q.answerable,
+      namesDocument: r.query.document !== null,
+      typeOk: r.answerTypeSupplied && !r.query.docNumbers.some((m) => m.parts.prefix && m.candidates.length === 0),
+    });
+  }
+  let best = { threshold: 0.5, accuracy: -1 };
+  for (let t = 0.05; t <= 0.95; t += 0.025) {
+    // The same rule as answerQuestion in src/answer/compose.ts.
+    const correct = points.filter((p) => (p.namesDocument || (p.evidence >= t && p.typeOk)) === p.answerable).length;
+    const accuracy = correct / points.length;
+    // Ties go to the lower threshold: refusing an answerable question costs a citizen more than a cautious answer.
+    if (accuracy > best.accuracy + 1e-9) best = { threshold: Math.round(t * 1000) / 1000, accuracy };
+  }
+  return best;
+}
+
+async function main() {
+  const modelsDir = resolve(process.env.MODELS_DIR ?? "models");
+  const engine = await loadEngine({
+    indexDir: resolve(process.argv.includes("--index") ? process.argv[process.argv.indexOf("--index") + 1]! : "index"),
+    corpusPath: resolve("corpus/corpus.json"),
+    loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+  });
+  const dev = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8")).filter((q) => q.split === "dev");
+  const answerable = dev.filter((q) => q.answerable);
+  let config = engine.retriever.config;
+  let best = await objective(engine, answerable, config);
+  console.log(`start: dev objective ${best.toFixed(4)}`);
+  const candidates = engine.dense.enabled ? [...CANDIDATES, ...DENSE_CANDIDATES] : CANDIDATES;
+  for (let pass = 1; pass <= 3; pass++) {
+    let improved = false;
+    for (const candidate of candidates) {
+      for (const value of candidate.values) {
+        const trial = candidate.apply(config, value);
+        const score = await objective(engine, answerable, trial);
+        if (score > best + 1e-9) {
+          best = score;
+          config = trial;
+          improved = true;
+          console.log(`pass ${pass}: ${candidate.label} = ${value} → ${score.toFixed(4)}`);
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  const refusal = await calibrateRefusal(engine, dev, config);
+  console.log(`refusal threshold ${refusal.threshold} (dev refusal accuracy ${refusal.accuracy.toFixed(3)})`);
+  const out = {
+    note: "Written by `npm run eval:tune` from the dev split only. Do not edit by hand.",
+    tunedAt: new Date().toISOString(),
+    mode: engine.dense.enabled ? "hybrid" : "lexical",
+    devObjective: Math.round(best * 10000) / 10000,
+    ranking: config,
+    refusalThreshold: refusal.threshold,
+  };
+  writeFileSync(resolve("src/data/ranking-config.json"), JSON.stringify(out, null, 2) + "\n");
+  console.log("wrote src/data/ranking-config.json");
+}
+
+main().catch((error: unknown) => {
+  console.error(`tune failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
