@@ -32,6 +32,7 @@ const FULL_NUMBER = new RegExp(
   `([\\u4e00-\\u9fff]{1,6}?[发函字令])\\s*(?:${OPEN}\\s*(\\d{4})\\s*${CLOSE}|(\\d{4})\\s*(?:年|-|－|—|/|\\s)?)\\s*第?\\s*(\\d{1,4})\\s*号?`,
   "gu",
 );
+const LEADING_FILLER = /^[和与及或、的是在把请问查找看下关于按照根据依据]+/u;
 const BARE_SERIAL = /(?<![\d〕\]］)）】])(\d{1,4})\s*号(?:文件?|文)/gu;
 
 /** 千 is a known OCR confusion for 干 (朔政干发) in the table of contents. */
@@ -50,8 +51,11 @@ export function findDocNumbers(text: string): (DocNumberParts & { text: string }
   const results: (DocNumberParts & { text: string; index: number })[] = [];
   for (const m of text.matchAll(FULL_NUMBER)) {
     const year = Number(m[2] ?? m[3]);
-    // "2023年16号" without a prefix is caught as prefix-less below; here a prefix is required.
-    results.push({ text: m[0], index: m.index!, prefix: canonicalPrefix(m[1]!), year, serial: Number(m[4]) });
+    // The lazy prefix may start at a function word of the sentence ("和朔政办发…"); trim it off.
+    const lead = LEADING_FILLER.exec(m[1]!)?.[0].length ?? 0;
+    const prefix = m[1]!.slice(lead);
+    if (prefix.length < 2) continue;
+    results.push({ text: m[0].slice(lead), index: m.index! + lead, prefix: canonicalPrefix(prefix), year, serial: Number(m[4]) });
   }
   for (const m of text.matchAll(BARE_SERIAL)) {
     const overlaps = results.some((r) => m.index! >= r.index && m.index! < r.index + r.text.length);
