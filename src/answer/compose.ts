@@ -118,7 +118,9 @@ export function composeGeneral(
 ): Composed {
   const terms = engine.retriever.contentTerms(result.query);
   const candidates = citations.slice(0, 3).flatMap((citation, rank) =>
-    splitSentences(citation.text).map((s, position) => ({ citation, rank, position, text: s.text })),
+    splitSentences(citation.text)
+      .map((s, position) => ({ citation, rank, position, text: s.text }))
+      .filter((s) => !isHeadingLine(s.text, citation.sectionPath)),
   );
   const chosen: typeof candidates = [];
   let remaining: ContentTerm[] = [...terms];
@@ -198,4 +200,16 @@ export function sourceLines(engine: Engine, citations: readonly Citation[]): str
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+const HEADING_MARKER = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(?:\.\d+)*\.?\s|（\d+）|[①-⑳]|第[一二三四五六七八九十]+章|专栏\s*\d+|表\s*\d+)/u;
+
+/**
+ * A heading quoted alone ("6. 残疾人就业服务补贴。") tells the user nothing the
+ * citation's section path does not; the answer quotes body sentences instead.
+ */
+export function isHeadingLine(sentence: string, sectionPath: readonly string[]): boolean {
+  const bare = sentence.replace(/[。：:]$/u, "");
+  if (sectionPath.some((title) => title.replace(/[。：:]$/u, "") === bare)) return true;
+  return HEADING_MARKER.test(sentence) && [...bare].length <= 30 && !/[，；]/u.test(bare);
 }

@@ -58,7 +58,9 @@ export type UnitAnnotationForm =
   | "working-group" // G （…组实施）
   | "unit-list" // H bare unit list closing a duty item
   | "duty-assignment" // 职责分工 item: 市规划和自然资源局负责…
-  | "authority-line"; // 主管部门 / 建设单位 / 实施主体 lines
+  | "authority-line" // 主管部门 / 建设单位 / 实施主体 lines
+  | "office-location" // 领导小组办公室设在市统计局: where a group's daily work is done
+  | "addressee"; // a 批复's 你单位 / 你局: the requesting unit that must carry it out
 
 /** One responsibility annotation found in the text. */
 export interface UnitAnnotation {

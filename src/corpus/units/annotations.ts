@@ -8,6 +8,7 @@ import type { Paragraph, UnitAnnotation, UnitRole, UnitRoleKind } from "../types
 import type { AliasResolver } from "./aliases";
 import { findAuthorityLines } from "./authority-lines";
 import { findDutyAssignments } from "./duty-assignments";
+import { findOfficeLines } from "./groups";
 import { dutyContexts, findMarkers } from "./markers";
 import { fullWidth, type Span } from "./text";
 
@@ -52,6 +53,13 @@ export function extractUnitAnnotations(
   for (const line of findAuthorityLines(paragraphs)) {
     const roles = line.units.map((u) => role(line.paragraphIndex, u, "responsible"));
     own.push(annotation(line.paragraphIndex, line.span, "authority-line", roles));
+  }
+  // "办公室设在市统计局": callers asking "who handles X" are sent to the office's unit.
+  for (const office of findOfficeLines(paragraphs)) {
+    const at = shown[office.paragraphIndex]!.indexOf("设在" + office.unit);
+    if (at < 0) continue;
+    const span = { start: at + 2, end: at + 2 + office.unit.length };
+    own.push(annotation(office.paragraphIndex, span, "office-location", [role(office.paragraphIndex, span, "responsible")]));
   }
   own.sort((a, b) => a.start - b.start);
 
