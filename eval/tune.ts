@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import type { Engine } from "../src/engine/engine";
 import { loadEngine } from "../src/node/load-engine";
 import { loadDenseSearch } from "../src/node/dense";
-import { withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
+import { UNTUNED_RANKING, withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
 import { parseQuestions } from "./load-questions";
 import { isRelevant } from "./metrics";
 import type { QuestionRecord } from "./questions-schema";
@@ -23,8 +23,10 @@ const CANDIDATES: Candidate[] = [
   { label: "bm25.b", apply: set((v) => ({ bm25: { b: v } })), values: [0.3, 0.5, 0.75, 0.9] },
   { label: "fieldWeights.words", apply: set((v) => ({ fieldWeights: { words: v } })), values: [0, 0.25, 0.5, 1, 1.5] },
   { label: "fieldWeights.bigrams", apply: set((v) => ({ fieldWeights: { bigrams: v } })), values: [0, 0.25, 0.5, 1, 1.5] },
-  { label: "fieldWeights.heading", apply: set((v) => ({ fieldWeights: { heading: v } })), values: [0, 0.1, 0.2, 0.4, 0.7] },
+  { label: "fieldWeights.heading", apply: set((v) => ({ fieldWeights: { heading: v } })), values: [0, 0.1, 0.2, 0.4, 0.7, 1, 1.5] },
   { label: "expansionWeight", apply: set((v) => ({ expansionWeight: v })), values: [0, 0.2, 0.4, 0.6, 0.8] },
+  { label: "specificityExponent", apply: set((v) => ({ specificityExponent: v })), values: [0, 0.5, 1, 2, 3] },
+  { label: "documentContextWeight", apply: set((v) => ({ documentContextWeight: v })), values: [0, 0.1, 0.2, 0.4, 0.8] },
   { label: "docNumberBoost", apply: set((v) => ({ docNumberBoost: v })), values: [0, 0.25, 0.5, 1] },
   { label: "unitRoleBoost", apply: set((v) => ({ unitRoleBoost: v })), values: [0, 0.05, 0.1, 0.2, 0.4] },
   { label: "maxPerSection", apply: set((v) => ({ maxPerSection: v })), values: [1, 2, 3, 5] },
@@ -82,7 +84,8 @@ async function main() {
   });
   const dev = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8")).filter((q) => q.split === "dev");
   const answerable = dev.filter((q) => q.answerable);
-  let config = engine.retriever.config;
+  // Always start from the untuned defaults, so a tuning run is reproducible whatever the file held before.
+  let config = UNTUNED_RANKING;
   let best = await objective(engine, answerable, config);
   console.log(`start: dev objective ${best.toFixed(4)}`);
   const candidates = engine.dense.enabled ? [...CANDIDATES, ...DENSE_CANDIDATES] : CANDIDATES;

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -21,6 +22,9 @@ import {
   UnitsQuerySchema,
 } from "./schemas";
 import { REFERENCE_INIT_SCRIPT, referencePage } from "./reference-page";
+import { rateLimit, type RateLimitOptions } from "./middleware/rate-limit";
+import { requestLog, type RequestLogOptions } from "./middleware/request-log";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeout } from "./middleware/timeout";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -34,6 +38,16 @@ export interface AppOptions {
   staticAssets?: MiddlewareHandler;
   /** Extra routes a runtime adds (e.g. the admin reload endpoint). */
   extend?: (app: OpenAPIHono) => void;
+  /** Per-client token-bucket limit on /api/* and /admin/*; absent or perMinute 0 = off. */
+  rateLimit?: RateLimitOptions;
+  /** One structured record per request (no question text unless opted in). */
+  requestLog?: RequestLogOptions;
+  /** /api/* requests running longer answer 503 "timeout"; default 10 s. */
+  requestTimeoutMs?: number;
+  /** Origins allowed to call the API from a browser; empty or absent = no CORS headers (same-origin only). */
+  corsOrigins?: readonly string[];
+  /** True while shutting down: /ready answers 503 so a load balancer stops sending traffic. */
+  draining?: () => boolean;
 }
 
 const errorResponses = {
@@ -120,6 +134,20 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.notFound((c) => errorResponse(c, "not-found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`));
 
   app.use("*", requestId({ headerName: "X-Request-Id" }));
+  // Logged outermost (after the id exists) so 405s, 429s, timeouts and preflights are logged too.
+  if (options.requestLog) app.use("*", requestLog(options.requestLog));
+  // Before methodNotAllowed, which would otherwise answer a preflight OPTIONS with 405.
+  if (options.corsOrigins?.length)
+    app.use(
+      "*",
+      cors({
+        origin: options.corsOrigins.includes("*") ? "*" : [...options.corsOrigins],
+        allowMethods: ["GET", "POST", "OPTIONS"],
+        allowHeaders: ["Content-Type"],
+        exposeHeaders: ["X-Request-Id", "Retry-After"],
+        maxAge: 600,
+      }),
+    );
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"] } }));
   app.use("*", methodNotAllowed({
     app,
@@ -128,6 +156,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
         Allow: methods.join(", "),
       }),
   }));
+  if (options.rateLimit) app.use("*", rateLimit(options.rateLimit));
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
   app.use(
     "/api/*",
@@ -136,6 +165,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
       onError: (c) => errorResponse(c, "payload-too-large", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`),
     }),
   );
+  app.use("/api/*", requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
 
   const engineOrFail = (): Engine => {
     const engine = options.engine();
@@ -246,11 +276,14 @@ export function createApp(options: AppOptions): OpenAPIHono {
     );
   });
 
-  app.get("/ready", (c) =>
-    options.engine()
-      ? c.json({ ready: true }, 200)
-      : errorResponse(c, "not-ready", "the index is not loaded or failed verification"),
-  );
+  app.get("/ready", (c) => {
+    if (options.draining?.()) return errorResponse(c, "not-ready", "shutting down");
+    const engine = options.engine();
+    // An engine exists only once its index passed manifest and checksum verification.
+    return engine
+      ? c.json({ ready: true, indexBuildId: engine.data.manifest.buildId }, 200)
+      : errorResponse(c, "not-ready", "the index is not loaded or failed verification");
+  });
 
   app.doc("/openapi.json", {
     openapi: "3.0.0",

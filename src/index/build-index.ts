@@ -57,8 +57,14 @@ export function buildIndexFiles(inputs: IndexInputs): BuiltIndex {
     const bytes = files.get(name)!;
     entries[name] = { sha256: inputs.sha256(bytes), bytes: bytes.byteLength };
   }
+  // Everything the index depends on names the build, so a changed input is a new build folder.
+  const model = "bytes" in inputs.dense ? `${inputs.dense.modelId}:${inputs.dense.dimension}` : "lexical";
   const buildId = inputs
-    .sha256(encoder.encode(Object.entries(entries).map(([n, e]) => `${n}:${e.sha256}`).join("\n")))
+    .sha256(
+      encoder.encode(
+        [`corpus:${inputs.corpusHash}`, `dictionary:${inputs.dictionaryHash}`, `model:${model}`, ...Object.entries(entries).map(([n, e]) => `${n}:${e.sha256}`)].join("\n"),
+      ),
+    )
     .slice(0, 16);
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,

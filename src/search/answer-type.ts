@@ -20,7 +20,7 @@ export function expectedAnswerType(question: string): AnswerType {
 
 const SUPPLIES: Record<Exclude<AnswerType, null>, RegExp> = {
   amount: /\d[\d.]*\s*(万|千|百)?\s*元|免费|减免|全额|[一二三四五六七八九十百千万\d]+\s*元/u,
-  duration: /\d[\d.]*\s*(个)?\s*(工作日|日|天|小时|个月|月|年)|[一二三四五六七八九十]+\s*(个)?\s*(工作日|天|小时|个月)|即时|当场|立等可取|即来即办/u,
+  duration: /之日即|当日|当天|同步办理|\d[\d.]*\s*(个)?\s*(工作日|日|天|小时|个月|月|年)|[一二三四五六七八九十]+\s*(个)?\s*(工作日|天|小时|个月)|即时|当场|立等可取|即来即办/u,
   date: /\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|[一二三四五六七八九十]+月|春节|清明|全年/u,
   ratio: /\d[\d.]*\s*%|百分之|\d+\s*成|比例(达到|不低于|不超过|为)/u,
 };

@@ -11,12 +11,16 @@ export interface RankingConfig {
   fieldWeights: { words: number; bigrams: number; heading: number };
   /** Weight of colloquial-expansion terms relative to the user's own terms. */
   expansionWeight: number;
+  /** How strongly everyday-language specificity scales query terms (0 = off; see Retriever.specificity). */
+  specificityExponent: number;
   /** Reciprocal-rank fusion constant and list weights (only when dense retrieval is on). */
   rrfK: number;
   lexicalWeight: number;
   denseWeight: number;
   /** How many candidates each list contributes to fusion. */
   candidateDepth: number;
+  /** Weight of the whole document's match strength added to each of its passages (0 = off). */
+  documentContextWeight: number;
   /** Added (on a 0–1 scale) to passages of a document the question names by number. */
   docNumberBoost: number;
   /** Added to passages where a unit the question names has a role. */
@@ -30,10 +34,12 @@ export const UNTUNED_RANKING: RankingConfig = {
   bm25: { k1: 1.2, b: 0.75 },
   fieldWeights: { words: 1, bigrams: 1, heading: 0.3 },
   expansionWeight: 0.4,
+  specificityExponent: 0,
   rrfK: 60,
   lexicalWeight: 1,
   denseWeight: 1,
   candidateDepth: 100,
+  documentContextWeight: 0,
   docNumberBoost: 0.5,
   unitRoleBoost: 0.2,
   maxPerSection: 2,

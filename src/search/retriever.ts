@@ -5,7 +5,7 @@ import type { RankingConfig } from "./config";
 import type { LexicalIndex } from "./lexical-index";
 import { expectedAnswerType, suppliesAnswerType, type AnswerType } from "./answer-type";
 import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
-import { generalWeight, type GeneralIdf } from "./term-weights";
+import { generalWeight, RARE_WEIGHT, type GeneralIdf } from "./term-weights";
 
 /** Dense side of hybrid retrieval: an embedder plus a vector index, behind one call. */
 export interface DenseSearch {
@@ -135,14 +135,16 @@ export class Retriever {
         if (c.docId === docId && (!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
       });
 
+    const documentContext = documentStrength(base, this.parts.chunks, maxBase);
     const scored: Hit[] = [...base].map(([chunkIndex, raw]) => {
       const chunk = this.parts.chunks[chunkIndex]!;
       const docNumberBoost = docBoostFor.get(chunk.docId) ?? 0;
+      const context = config.documentContextWeight * (documentContext.get(chunk.docId) ?? 0);
       const unitRoleBoost = [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
       return {
         chunkIndex,
         chunk,
-        score: raw / maxBase + docNumberBoost + unitRoleBoost,
+        score: raw / maxBase + context + docNumberBoost + unitRoleBoost,
         signals: {
           lexicalRank: lexicalRank.get(chunkIndex) ?? null,
           denseRank: denseRank.get(chunkIndex) ?? null,
@@ -168,7 +170,9 @@ export class Retriever {
   /** Weighted query terms per field: the user's own terms at 1, expansions lower. */
   queryTerms(query: ParsedQuery, config: RankingConfig): Record<keyof LexicalIndex, WeightedTerm[]> {
     const { analyzer } = this.parts;
-    const own = (f: (t: string) => string[]) => f(query.text).map((term) => ({ term, weight: 1 }));
+    const specificity = this.specificity(query.text, config.specificityExponent);
+    const own = (f: (t: string) => string[]) =>
+      f(query.text).map((term) => ({ term, weight: specificity(term) }));
     const expanded = (f: (t: string) => string[]) =>
       query.expansions.flatMap((e) =>
         e.terms.flatMap((t) => f(t).map((term) => ({ term, weight: config.expansionWeight }))),
@@ -179,6 +183,23 @@ export class Retriever {
       words: [...own(words), ...expanded(words)],
       bigrams: [...own(bigrams), ...expanded(bigrams)],
       heading: [...own(bigrams), ...expanded(bigrams)],
+    };
+  }
+
+  /**
+   * How specific each query term is in everyday language, from 0 to 1: a small
+   * corpus thinks 时间 and 地点 are rare, general usage knows they are not. A
+   * bigram takes the specificity of the most specific question word containing it.
+   * With exponent 0 every term weighs 1.
+   */
+  private specificity(question: string, exponent: number): (term: string) => number {
+    if (exponent === 0) return () => 1;
+    const words = this.parts.analyzer.words(question);
+    const weights = words.map((w) => [w, (generalWeight(w, this.parts.generalIdf) / RARE_WEIGHT) ** exponent] as const);
+    return (term) => {
+      let best = 0;
+      for (const [word, weight] of weights) if (word.includes(term) && weight > best) best = weight;
+      return best || 1;
     };
   }
 
@@ -254,6 +275,25 @@ function rankScores(scores: Float64Array, allowed: Uint8Array | null, depth: num
   }
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, depth);
+}
+
+/**
+ * How strongly each document as a whole answers the question: the mean of its
+ * three best passage scores (0–1). A passage of a document that matches in
+ * several places is more likely the one meant than a lone match elsewhere.
+ */
+function documentStrength(base: ReadonlyMap<number, number>, chunks: readonly Chunk[], maxBase: number): Map<string, number> {
+  const byDoc = new Map<string, number[]>();
+  for (const [index, score] of base) {
+    const docId = chunks[index]!.docId;
+    byDoc.set(docId, [...(byDoc.get(docId) ?? []), score]);
+  }
+  const strength = new Map<string, number>();
+  for (const [docId, scores] of byDoc) {
+    const top = scores.sort((a, b) => b - a).slice(0, 3);
+    strength.set(docId, top.reduce((a, b) => a + b, 0) / (3 * maxBase));
+  }
+  return strength;
 }
 
 /** An unambiguous number gets the whole boost; an ambiguous one shares it among its candidates. */
