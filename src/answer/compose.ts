@@ -2,7 +2,7 @@ import type { PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
 import type { AskRequest, AskResponse, Citation } from "../http/schemas";
 import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
-import { coverage, type ContentTerm, type Hit, type SearchResult } from "../search/retriever";
+import { coverage, type Hit, type SearchResult } from "../search/retriever";
 import { expiryNotice } from "./expiry";
 import { resolveFollowUp } from "./followup";
 import { renderIntent } from "./intents";
@@ -106,9 +106,10 @@ export interface Composed {
 }
 
 /**
- * Picks sentences from the cited passages that together cover the most of the
- * question's terms (greedy, IDF-weighted), and prints them in citation order,
- * each followed by its marker. Nothing but corpus sentences and markers.
+ * Quotes, for each of the best cited passages, its sentence that covers the
+ * most of the question's terms (weighted), in citation order, each followed
+ * by its marker. A passage whose best sentence covers much less than the top
+ * one is left out. Nothing but corpus sentences and markers.
  */
 export function composeGeneral(
   engine: Engine,
@@ -117,39 +118,28 @@ export function composeGeneral(
   settings: Pick<AnswerSettings, "maxSentences">,
 ): Composed {
   const terms = engine.retriever.contentTerms(result.query);
-  const candidates = citations.slice(0, 3).flatMap((citation, rank) =>
-    splitSentences(citation.text)
-      .map((s, position) => ({ citation, rank, position, text: s.text }))
-      .filter((s) => !isHeadingLine(s.text, citation.sectionPath)),
-  );
-  const chosen: typeof candidates = [];
-  let remaining: ContentTerm[] = [...terms];
-  while (chosen.length < settings.maxSentences && remaining.length) {
-    let best: (typeof candidates)[number] | null = null;
-    let bestGain = 0;
-    for (const c of candidates) {
-      if (chosen.includes(c)) continue;
-      // Earlier citations win ties: they ranked higher.
-      const gain = coverage(remaining, c.text.toLowerCase()) * remaining.reduce((s, t) => s + t.weight, 0) - c.rank * 1e-6;
-      if (gain > bestGain) {
-        best = c;
-        bestGain = gain;
-      }
+  const picks: { citation: Citation; text: string; coverage: number }[] = [];
+  for (const citation of citations.slice(0, settings.maxSentences)) {
+    let best: { text: string; coverage: number } | null = null;
+    for (const sentence of splitSentences(citation.text)) {
+      if (isHeadingLine(sentence.text, citation.sectionPath)) continue;
+      const c = coverage(terms, sentence.text.toLowerCase());
+      if (!best || c > best.coverage) best = { text: sentence.text, coverage: c };
     }
-    if (!best || bestGain <= 0) break;
-    chosen.push(best);
-    const text = best.text.toLowerCase();
-    remaining = remaining.filter((t) => !text.includes(t.term) && !t.alternatives.some((a) => text.includes(a)));
+    if (best) picks.push({ citation, ...best });
   }
-  if (!chosen.length && candidates[0]) chosen.push(candidates[0]);
-  chosen.sort((a, b) => a.rank - b.rank || a.position - b.position);
-  const used = [...new Map(chosen.map((c) => [c.citation.n, c.citation])).values()];
+  const top = Math.max(0, ...picks.map((p) => p.coverage));
+  // The first citation always speaks; the others only when they add comparable evidence.
+  const chosen = picks.filter((p, i) => i === 0 || (top > 0 && p.coverage >= top * MIN_RELATIVE_COVERAGE));
   return {
-    text: chosen.map((c) => `${c.text}[${c.citation.n}]`).join(""),
-    used,
-    quoted: chosen.map((c) => c.text),
+    text: chosen.map((p) => `${p.text}[${p.citation.n}]`).join(""),
+    used: chosen.map((p) => p.citation),
+    quoted: chosen.map((p) => p.text),
   };
 }
+
+/** A further passage is quoted only if its best sentence covers at least this share of what the best one covers. */
+const MIN_RELATIVE_COVERAGE = 0.6;
 
 export function toCitation(engine: Engine, hit: Hit, n: number): Citation {
   const doc = engine.documentById.get(hit.chunk.docId);

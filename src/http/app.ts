@@ -211,7 +211,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.openapi(documentRoute, (c) => {
     const { id } = c.req.valid("param");
     const engine = engineOrFail();
-    const doc = engine.findDocument(decodeURIComponent(id));
+    const doc = engine.findDocument(decodeParam(id));
     if (!doc) throw new ApiError("unknown-document", `no document ${JSON.stringify(id)}; see GET /api/documents`);
     const body: z.infer<typeof DocumentDetailSchema> = {
       id: doc.id,
@@ -299,6 +299,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
   options.extend?.(app);
   if (options.staticAssets) app.use("*", options.staticAssets);
   return app;
+}
+
+/** Hono has already decoded the parameter; a second pass must not turn a stray "%" into a 500. */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 function describeZodError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -65,13 +65,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const indexDir = resolve(options.indexDir ?? defaults.INDEX_DIR);
   const corpusPath = resolve(options.corpusPath ?? defaults.CORPUS_PATH);
   const modelsDir = resolve(options.modelsDir ?? process.env.MODELS_DIR ?? defaults.MODELS_DIR);
-  const load = async () =>
-    forClients(
-      await loadEngine({ indexDir, corpusPath, modelsDir, loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir) }),
-    );
+  // Logs the full dense status (with paths, for the operator), serves a copy without them.
+  const load = async () => {
+    const loaded = await loadEngine({
+      indexDir,
+      corpusPath,
+      modelsDir,
+      loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+    });
+    logDense(logger, loaded);
+    return forClients(loaded);
+  };
 
   let engine: Engine = await load();
-  logDense(logger, engine);
   let draining = false;
 
   // Reloads run one after another: a SIGHUP arriving mid-reload must read CURRENT
@@ -83,7 +89,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const next = await load();
       engine = next;
       logger.info({ buildId: next.data.manifest.buildId, previousBuildId }, "index reloaded");
-      logDense(logger, next);
       return { ok: true, buildId: next.data.manifest.buildId, previousBuildId };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -21,6 +21,8 @@ export interface FieldIndex {
   lengths: Uint32Array;
   avgLength: number;
   postings: Map<string, Posting>;
+  /** Per-document length normalisation for the last parameters used (a cache, rebuilt when k1 or b change). */
+  norms?: { k1: number; b: number; values: Float64Array };
 }
 
 export interface WeightedTerm {
@@ -75,19 +77,28 @@ export function accumulateBm25(
 ): void {
   const weights = new Map<string, number>();
   for (const { term, weight } of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  const { k1, b } = params;
-  const avg = field.avgLength || 1;
+  const { k1 } = params;
+  const norms = lengthNorms(field, params);
   for (const [term, weight] of weights) {
     const posting = field.postings.get(term);
     if (!posting || weight <= 0) continue;
     const idf = inverseDocumentFrequency(field.docCount, posting.ids.length) * weight * scale;
-    for (let i = 0; i < posting.ids.length; i++) {
-      const doc = posting.ids[i]!;
-      const tf = posting.tfs[i]!;
-      const norm = k1 * (1 - b + (b * field.lengths[doc]!) / avg);
-      scores[doc]! += (idf * tf * (k1 + 1)) / (tf + norm);
+    const { ids, tfs } = posting;
+    for (let i = 0; i < ids.length; i++) {
+      const doc = ids[i]!;
+      const tf = tfs[i]!;
+      scores[doc]! += (idf * tf * (k1 + 1)) / (tf + norms[doc]!);
     }
   }
+}
+
+/** k1·(1 − b + b·len/avg) per document, computed once per parameter set: the inner loop's only division left is the BM25 one. */
+function lengthNorms(field: FieldIndex, { k1, b }: Bm25Params): Float64Array {
+  if (field.norms && field.norms.k1 === k1 && field.norms.b === b) return field.norms.values;
+  const avg = field.avgLength || 1;
+  const values = Float64Array.from(field.lengths, (length) => k1 * (1 - b + (b * length) / avg));
+  field.norms = { k1, b, values };
+  return values;
 }
 
 /** Compact JSON form: term → [delta-encoded ids, tfs]. */

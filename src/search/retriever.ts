@@ -268,13 +268,75 @@ export function coverage(terms: readonly ContentTerm[], text: string): number {
   return total ? covered / total : 0;
 }
 
+/** The `depth` best positive scores, best first (ties by index), without sorting every document. */
 function rankScores(scores: Float64Array, allowed: Uint8Array | null, depth: number) {
-  const ranked: { index: number; score: number }[] = [];
+  const top = new TopK(depth);
   for (let i = 0; i < scores.length; i++) {
-    if (scores[i]! > 0 && (!allowed || allowed[i])) ranked.push({ index: i, score: scores[i]! });
+    const score = scores[i]!;
+    if (score > 0 && (!allowed || allowed[i])) top.offer(i, score);
   }
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-  return ranked.slice(0, depth);
+  return top.sorted();
+}
+
+/** A bounded min-heap of (index, score): keeps the k best of a stream in O(n log k). */
+class TopK {
+  private readonly indexes: number[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** a ranks below b: lower score, or the same score and a later index. */
+  private below(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa < sb || (sa === sb && this.indexes[a]! > this.indexes[b]!);
+  }
+
+  offer(index: number, score: number): void {
+    if (this.k <= 0) return;
+    if (this.indexes.length < this.k) {
+      this.indexes.push(index);
+      this.scores.push(score);
+      this.up(this.indexes.length - 1);
+    } else if (score > this.scores[0]! || (score === this.scores[0]! && index < this.indexes[0]!)) {
+      this.indexes[0] = index;
+      this.scores[0] = score;
+      this.down(0);
+    }
+  }
+
+  sorted(): { index: number; score: number }[] {
+    return this.indexes
+      .map((index, i) => ({ index, score: this.scores[i]! }))
+      .sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.indexes[i], this.indexes[j]] = [this.indexes[j]!, this.indexes[i]!];
+    [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.below(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < this.indexes.length && this.below(left, smallest)) smallest = left;
+      if (right < this.indexes.length && this.below(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.swap(i, smallest);
+      i = smallest;
+    }
+  }
 }
 
 /**

@@ -27,6 +27,13 @@ export function splitRuns(text: string): TextRun[] {
       runs.push(current);
     }
   }
-  for (const run of runs) if (run.kind === "alnum") run.text = run.text.replace(/\.+$/, "");
-  return runs.filter((run) => run.text.length > 0);
+  // A dot belongs to a run only as a decimal point (0.7679); elsewhere it separates tokens.
+  return runs.flatMap((run) =>
+    run.kind === "cjk"
+      ? [run]
+      : run.text
+          .split(/(?<!\d)\.|\.(?!\d)/)
+          .filter((text) => text.length > 0)
+          .map((text) => ({ kind: "alnum" as const, text })),
+  );
 }
