@@ -12,8 +12,12 @@ import { sha256Hex } from "./hash";
  * or is killed half way leaves CURRENT, and so the served index, untouched.
  */
 export const CURRENT_FILE = "CURRENT";
-/** Builds kept besides the current one, so a running server's previous build survives a swap. */
-const KEEP_PREVIOUS = 1;
+/**
+ * Builds kept besides the current one. A running server holds its index in
+ * memory once loaded, so older folders are not needed; a reload that races a
+ * prune fails verification and keeps serving what it had.
+ */
+const KEEP_PREVIOUS = 0;
 
 export async function writeIndex(
   indexDir: string,
