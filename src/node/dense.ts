@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Chunk } from "../corpus/types";
 import { createDenseSearcher, indexPassages } from "../embed/dense-search";
+import { passageForEmbedding } from "../embed/passage-text";
 import { createProgressReporter } from "../embed/progress";
 import { loadTransformersEmbedder } from "../embed/transformers-embedder";
 import { INDEX_FILES } from "../index/build-index";
@@ -17,11 +18,6 @@ export interface DenseBuildArgs {
   modelsDir: string;
   modelId: string;
   log: (line: string) => void;
-}
-
-/** What a passage is embedded as: its place in the document gives the model context. */
-export function passageForEmbedding(chunk: Chunk): string {
-  return `${chunk.docTitle} ${chunk.sectionPath.join(" ")}\n${chunk.text}`;
 }
 
 /** Embeds every chunk and serialises an HNSW index, or explains why it cannot. */
