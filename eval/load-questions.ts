@@ -12,3 +12,10 @@ export function parseQuestions(text: string): QuestionRecord[] {
       return parsed.data;
     });
 }
+
+/** Every evaluation question: the main set plus the entitlement set (src/benefits). */
+export const QUESTION_FILES = ["eval/questions.jsonl", "eval/benefit-questions.jsonl"] as const;
+
+export function loadAllQuestions(readText: (path: string) => string): QuestionRecord[] {
+  return QUESTION_FILES.flatMap((path) => parseQuestions(readText(path)));
+}

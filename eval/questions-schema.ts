@@ -27,7 +27,8 @@ const docNumberPattern = /^[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号$/;
 
 export const questionRecordSchema = z
   .object({
-    id: z.string().regex(/^q\d{3,4}$/, "id must look like q001"),
+    // q… for the main set (eval/questions.jsonl), b… for entitlement questions (eval/benefit-questions.jsonl).
+    id: z.string().regex(/^[qb]\d{3,4}$/, "id must look like q001 or b001"),
     persona: z.enum(PERSONAS),
     question: z.string().trim().min(2).max(80),
     answerable: z.boolean(),

@@ -10,7 +10,7 @@ import { loadDenseSearch } from "../src/node/dense";
 import { createJiebaSegmenter } from "../src/node/jieba-segmenter";
 import { evaluate } from "./harness";
 import { createMiniSearchPeer, createOramaPeer } from "./peers";
-import { parseQuestions } from "./load-questions";
+import { loadAllQuestions } from "./load-questions";
 import { buildReport, chartSvg, renderMarkdown } from "./report";
 
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
     corpusPath: resolve("corpus/corpus.json"),
     loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
   });
-  const questions = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8"));
+  const questions = loadAllQuestions((path) => readFileSync(resolve(path), "utf8"));
   const peers = [
     await createOramaPeer(engine.data.chunks),
     createMiniSearchPeer(engine.data.chunks, createJiebaSegmenter([])),

@@ -10,7 +10,7 @@ import type { Engine } from "../src/engine/engine";
 import { loadEngine } from "../src/node/load-engine";
 import { loadDenseSearch } from "../src/node/dense";
 import { UNTUNED_RANKING, withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
-import { parseQuestions } from "./load-questions";
+import { loadAllQuestions } from "./load-questions";
 import { isRelevant } from "./metrics";
 import type { QuestionRecord } from "./questions-schema";
 
@@ -82,7 +82,7 @@ async function main() {
     corpusPath: resolve("corpus/corpus.json"),
     loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
   });
-  const dev = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8")).filter((q) => q.split === "dev");
+  const dev = loadAllQuestions((path) => readFileSync(resolve(path), "utf8")).filter((q) => q.split === "dev");
   const answerable = dev.filter((q) => q.answerable);
   // Always start from the untuned defaults, so a tuning run is reproducible whatever the file held before.
   let config = UNTUNED_RANKING;

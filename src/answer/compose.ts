@@ -5,6 +5,7 @@ import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
 import { coverage, type Hit, type SearchResult } from "../search/retriever";
 import { expiryNotice } from "./expiry";
 import { resolveFollowUp } from "./followup";
+import { composeEntitlements } from "./entitlements";
 import { renderIntent } from "./intents";
 import { splitSentences } from "./sentences";
 import { answerUnits, toUnitRoles, unitsLine } from "./units";
@@ -48,7 +49,7 @@ export async function answerQuestion(
   const { query: retrievalQuery } = resolveFollowUp(request.question, request.history);
   const filters = resolveFilters(engine, request.filters);
   const result = await engine.retriever.search(retrievalQuery, { k: request.topK ?? 5, filters });
-  const citations = result.hits.map((hit, i) => toCitation(engine, hit, i + 1));
+  const citations: Citation[] = result.hits.map((hit, i) => toCitation(engine, hit, i + 1));
   const retrieval = {
     mode: result.mode,
     model: engine.retriever.denseModel,
@@ -75,7 +76,9 @@ export async function answerQuestion(
     ].join("\n");
     usedCitations = [];
   } else {
-    const special = renderIntent(engine, result, citations);
+    const entitlement = composeEntitlements(engine, request.question, citations);
+    if (entitlement) citations.splice(0, citations.length, ...entitlement.citations);
+    const special = entitlement?.composed ?? renderIntent(engine, result, citations);
     const composed = special ?? composeGeneral(engine, result, citations, settings);
     usedCitations = composed.used;
     const documents = uniqueDocuments(engine, usedCitations);

@@ -60,7 +60,7 @@ export function flagRequirements(sentence: string): FlagRequirement[] {
   const out: FlagRequirement[] = [];
   for (const cue of FLAG_CUES) {
     const m = cue.pattern.exec(sentence);
-    if (m && !out.some((r) => r.flag === cue.flag)) out.push({ flag: cue.flag, value: cue.value, text: m[0] });
+    if (m && !out.some((r) => r.flag === cue.flag)) out.push({ flag: cue.flag, value: cue.value, text: m[0], mandatory: cue.mandatory });
   }
   return out;
 }

@@ -101,11 +101,18 @@ function audiencesOf(sentence: string, phrase: string | null, sectionPath: reado
   };
   // The beneficiary phrase, when it names a party, is the whole answer: other
   // groups in the sentence are context (…提升县级特困救助供养服务机构…).
-  if (phrase) add(found(phrase));
+  if (phrase) {
+    const named = found(phrase);
+    // 对安排残疾人见习的用人单位: the employer benefits; the group only describes it.
+    add(named.some((a) => PROVIDERS.includes(a)) ? named.filter((a) => !GROUPS.includes(a)) : named);
+  }
   if (ordered.length === 0) add(found(sentence));
   if (ordered.length === 0) for (const heading of [...sectionPath].reverse()) add(found(heading));
   return ordered;
 }
+
+const PROVIDERS: readonly Audience[] = ["employer", "childcare-provider", "elderly-care-provider", "disability-service-provider"];
+const GROUPS: readonly Audience[] = ["disabled", "elderly", "family-with-infant", "low-income"];
 
 /**
  * Words inside 对…的 describe who qualifies (对纳入监测范围的残疾人), not what

@@ -26,7 +26,7 @@ export const KIND_CUES: ReadonlyArray<readonly [BenefitKind, RegExp]> = [
   ["finance", /信贷|贷款|融资(渠道|难题|成本|贷款|担保)|担保费率|上市|专项债|金融支持|扶持资金/],
   [
     "exemption",
-    /免征|减半征收|减按|免收|减免|减税降费|不增收|准予[^。；]{0,20}扣除|零投资|零成本|免费|低收费|居民生活类价格|费率[^。；]{0,6}下降|下降至/,
+    /免征|减半征收|减按|免收|减免|减税降费|不增收|准予[^。；]{0,20}扣除|零投资|零成本|免费|低收费|居民生活类价格|费率[^。；]{0,6}下降|降低[^。；]{0,6}费率|下降至/,
   ],
   ["subsidy", /补贴|补助|资助|奖补|代缴|救助(?!衔接|与疏散|较为困难)|渐退期|专项资金/],
   ["reward", /奖励|表彰|予以[^。；]{0,4}激励/],
@@ -52,7 +52,7 @@ export const AUDIENCE_TERMS: ReadonlyArray<readonly [Audience, RegExp]> = [
   ["elderly-care-provider", /养老机构|养老服务机构|养老和婴幼儿照护服务机构|敬老院|日间照料中心|养老托育|养老、托育项目|养老服务设施|社区养老服务|养老、婴幼儿照护服务/],
   ["childcare-provider", /托育机构|婴幼儿照护服务机构|婴幼儿照护服务的(收入|房产)|婴幼儿照护服务设施|照护服务机构/],
   ["social-organization", /社会力量/],
-  ["family-with-infant", /特定家庭|婴幼儿家庭|婴幼儿/],
+  ["family-with-infant", /特定家庭|婴幼儿家庭|婴幼儿(?!照护服务(机构|设施|的))/],
   ["disabled", /残疾|精神障碍|盲人|聋人|重性精神病/],
   ["elderly", /老年人|(?<!兼顾)老人|特困对象|特困人员|适老化/],
   ["low-income", /低保对象|低收入|特困/],
@@ -150,6 +150,11 @@ export const AUDIENCE_PROFILE: Record<Audience, { types: readonly ("enterprise" 
   "elderly-care-provider": { types: ["enterprise", "organization"], flag: "isElderlyCareProvider" },
   "disability-service-provider": { types: ["enterprise", "organization"], flag: "isDisabilityServiceProvider" },
   "social-organization": { types: ["organization"], flag: null },
+};
+
+/** Flags an audience needs when the clause names a group with it (对安排残疾人见习的用人单位 → hires disabled people). */
+export const AUDIENCE_CONTEXT_FLAGS: Partial<Record<Audience, ReadonlyArray<readonly [RegExp, ProfileFlag]>>> = {
+  employer: [[/残疾/, "hiresDisabledPeople"]],
 };
 
 /** Conditions no flag can settle, with the reason given to the user. */

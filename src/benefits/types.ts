@@ -76,6 +76,11 @@ export interface FlagRequirement {
   value: boolean;
   /** The words of the clause that impose it. */
   text: string;
+  /**
+   * Mandatory flags (专业镇, 产业链) must be set on the profile; others, when
+   * the profile leaves them unset, become an unchecked condition instead.
+   */
+  mandatory: boolean;
 }
 
 export interface BenefitUnit {

@@ -1,3 +1,4 @@
+import type { BenefitClause } from "../benefits/types";
 import type { Chunk, PolicyDocument, UnitAlias } from "../corpus/types";
 import type { DenseStatus } from "../embed/embedder";
 import type { IndexManifest } from "../index/manifest";
@@ -20,6 +21,8 @@ export interface IndexData {
   unitAliases: UnitAlias[];
   lexical: LexicalIndex;
   generalIdf: GeneralIdf;
+  /** Benefit clauses extracted at index build time (src/benefits). */
+  benefits: BenefitClause[];
 }
 
 export interface EngineOptions {

@@ -1,3 +1,4 @@
+import { extractBenefits } from "../benefits/extract";
 import type { Corpus } from "../corpus/types";
 import type { Analyzer } from "../search/analyzer";
 import { buildLexicalIndex, serializeLexicalIndex, type SerializedLexicalIndex } from "../search/lexical-index";
@@ -12,6 +13,7 @@ export const INDEX_FILES = {
   userDictionary: "user-dictionary.txt",
   aliases: "unit-aliases.json",
   generalIdf: "general-idf.json",
+  benefits: "benefits.json",
   vectors: "vectors.hnsw",
 } as const;
 
@@ -50,6 +52,8 @@ export function buildIndexFiles(inputs: IndexInputs): BuiltIndex {
   files.set(INDEX_FILES.userDictionary, encoder.encode(inputs.userWords.join("\n") + "\n"));
   files.set(INDEX_FILES.aliases, encoder.encode(JSON.stringify(corpus.unitAliases)));
   files.set(INDEX_FILES.generalIdf, encoder.encode(JSON.stringify(inputs.generalIdf)));
+  // Benefit clauses need the documents' paragraphs; extracting them here lets every runtime serve them from the index.
+  files.set(INDEX_FILES.benefits, encoder.encode(JSON.stringify(extractBenefits(corpus))));
   if ("bytes" in inputs.dense) files.set(INDEX_FILES.vectors, inputs.dense.bytes);
 
   const entries: IndexManifest["files"] = {};

@@ -1,3 +1,4 @@
+import type { BenefitClause } from "../benefits/types";
 import type { Chunk, PolicyDocument, UnitAlias } from "../corpus/types";
 import type { IndexData } from "../engine/engine";
 import { deserializeLexicalIndex, type SerializedLexicalIndex } from "../search/lexical-index";
@@ -21,6 +22,7 @@ export function parseIndexFiles(manifest: IndexManifest, files: ReadonlyMap<stri
   const chunks = json<Chunk[]>(INDEX_FILES.chunks);
   const lexical = deserializeLexicalIndex(json<SerializedLexicalIndex>(INDEX_FILES.lexical));
   const unitAliases = json<UnitAlias[]>(INDEX_FILES.aliases);
+  const benefits = json<BenefitClause[]>(INDEX_FILES.benefits);
   const generalIdf = new Map(Object.entries(json<Record<string, number>>(INDEX_FILES.generalIdf)));
   const userWords = decoder
     .decode(files.get(INDEX_FILES.userDictionary) ?? new Uint8Array())
@@ -28,5 +30,5 @@ export function parseIndexFiles(manifest: IndexManifest, files: ReadonlyMap<stri
     .filter(Boolean);
   if (chunks.length !== manifest.counts.chunks || lexical.words.docCount !== chunks.length)
     throw new IndexError("index-corrupt", `index chunk counts disagree with the manifest; run \`npm run index\``);
-  return { manifest, documents, chunks, lexical, unitAliases, generalIdf, userWords };
+  return { manifest, documents, chunks, lexical, unitAliases, generalIdf, benefits, userWords };
 }

@@ -32,6 +32,7 @@ export const BUNDLED_INDEX_FILES = [
   INDEX_FILES.userDictionary,
   INDEX_FILES.aliases,
   INDEX_FILES.generalIdf,
+  INDEX_FILES.benefits,
 ] as const;
 
 export interface WorkerIndexBundle {

@@ -65,7 +65,8 @@ function expectQuotesFromCitations(response: Awaited<ReturnType<typeof askOk>>) 
   for (const [, quoted, n] of quotes) {
     const citation = response.citations.find((c) => c.n === Number(n));
     expect(citation, `marker [${n}] has a citation`).toBeDefined();
-    const sentence = quoted!.replace(/^.*?——/u, "").replace(/^要点：/u, "").trim();
+    // Strip what the answer adds around a quote: a role prefix "牵头：…——", "要点：", a list number "1. ".
+    const sentence = quoted!.replace(/^.*?——/u, "").replace(/^要点：/u, "").replace(/^\d+\.\s/u, "").trim();
     if (/^(《|文号|任命|免去|组长|副组长|成员|主任)/u.test(sentence)) continue; // labelled fields, not quotes
     expect(citation!.text).toContain(sentence);
   }

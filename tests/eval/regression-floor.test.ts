@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluate, summarizeSubset } from "../../eval/harness";
-import { parseQuestions } from "../../eval/load-questions";
+import { loadAllQuestions } from "../../eval/load-questions";
 import { testEngine } from "../helpers/engine";
 
 const floor = JSON.parse(readFileSync("eval/floor.json", "utf8")).test as Record<string, number>;
 
 describe("retrieval accuracy on the held-out test split", () => {
   it("stays at or above the committed floor (eval/floor.json)", async () => {
-    const questions = parseQuestions(readFileSync("eval/questions.jsonl", "utf8"));
+    const questions = loadAllQuestions((path) => readFileSync(path, "utf8"));
     const engine = await testEngine();
     const [ours] = await evaluate({ engine, questions });
     const test = summarizeSubset(ours!, questions, (q) => q.split === "test");

@@ -1,0 +1,79 @@
+import { benefitAnswer, unitList } from "../benefits/answer";
+import type { BenefitClause } from "../benefits/types";
+import type { Engine } from "../engine/engine";
+import type { Citation } from "../http/schemas";
+import type { Composed } from "./compose";
+import { toUnitRoles } from "./units";
+
+/**
+ * "有什么补贴 / 能享受什么 / 怎么申请": the matching benefit clauses one by one,
+ * each the verbatim clause sentence with its marker and the units to contact.
+ * Citations keep the retrieval's ranking and count; a clause passage the
+ * retrieval did not return takes the place of the lowest-ranked passage the
+ * answer does not quote. Null when no clause fits (the general answer runs).
+ */
+export function composeEntitlements(
+  engine: Engine,
+  question: string,
+  retrieved: readonly Citation[],
+): { composed: Composed; citations: Citation[] } | null {
+  const picked = benefitAnswer(question, engine.data.benefits);
+  if (!picked || !retrieved.length) return null;
+  const byId = new Map(engine.data.benefits.map((c) => [c.id, c]));
+  // At most as many distinct passages as there are citation slots.
+  const clauses: BenefitClause[] = [];
+  const passages = new Set<string>();
+  for (const id of picked.clauseIds) {
+    const clause = byId.get(id);
+    if (!clause) continue;
+    if (!passages.has(clause.source.chunkId) && passages.size >= retrieved.length) continue;
+    passages.add(clause.source.chunkId);
+    clauses.push(clause);
+  }
+  const citations = withPassages(engine, retrieved, passages);
+  const numberOf = new Map(citations.map((c) => [c.chunkId, c.n]));
+  const lines = clauses.map((clause, i) => {
+    const units = unitList(clause);
+    return `${i + 1}. ${clause.source.sentence}[${numberOf.get(clause.source.chunkId)}]${units ? `（责任单位：${units}）` : ""}`;
+  });
+  if (!lines.length) return null;
+  return {
+    composed: {
+      text: lines.join("\n"),
+      used: citations.filter((c) => passages.has(c.chunkId)),
+      quoted: clauses.map((c) => c.source.sentence),
+    },
+    citations,
+  };
+}
+
+/** The retrieved citations, with missing `required` passages swapped in from the bottom up, renumbered 1…n. */
+function withPassages(engine: Engine, retrieved: readonly Citation[], required: ReadonlySet<string>): Citation[] {
+  const list = [...retrieved];
+  const missing = [...required].filter((id) => !list.some((c) => c.chunkId === id));
+  for (let slot = list.length - 1; slot >= 0 && missing.length; slot--) {
+    if (required.has(list[slot]!.chunkId)) continue;
+    const citation = citationFor(engine, missing.shift()!);
+    if (citation) list[slot] = citation;
+  }
+  return list.map((c, i) => ({ ...c, n: i + 1 }));
+}
+
+function citationFor(engine: Engine, chunkId: string): Citation | null {
+  const chunk = engine.data.chunks.find((c) => c.id === chunkId);
+  const doc = chunk ? engine.documentById.get(chunk.docId) : undefined;
+  if (!chunk || !doc) return null;
+  return {
+    n: 0,
+    chunkId,
+    docId: chunk.docId,
+    docNumber: chunk.docNumber,
+    docTitle: chunk.docTitle,
+    issuer: doc.issuer,
+    date: doc.date,
+    sectionPath: chunk.sectionPath,
+    text: chunk.text,
+    score: 0,
+    units: toUnitRoles(chunk.units),
+  };
+}
