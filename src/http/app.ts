@@ -21,6 +21,7 @@ import {
   UnitPassagesSchema,
   UnitsQuerySchema,
 } from "./schemas";
+import { registerBenefitRoutes } from "./benefit-routes";
 import { REFERENCE_INIT_SCRIPT, referencePage } from "./reference-page";
 import { rateLimit, type RateLimitOptions } from "./middleware/rate-limit";
 import { requestLog, type RequestLogOptions } from "./middleware/request-log";
@@ -156,7 +157,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
         Allow: methods.join(", "),
       }),
   }));
-  if (options.rateLimit) app.use("*", rateLimit(options.rateLimit));
+  if (options.rateLimit?.perMinute) app.use("*", rateLimit(options.rateLimit));
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
   app.use(
     "/api/*",
@@ -296,6 +297,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.get("/docs", (c) => c.html(referencePage("/openapi.json")));
   app.get("/docs/assets/init.js", (c) => c.body(REFERENCE_INIT_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
 
+  registerBenefitRoutes(app, options.engine);
   options.extend?.(app);
   if (options.staticAssets) app.use("*", options.staticAssets);
   return app;

@@ -47,11 +47,12 @@ const eligibilityRoute = createRoute({
 export const ELIGIBILITY_NOTICE =
   "以下结果只按您勾选的身份和情况匹配文件条款。文件中“符合条件的”“按规定”等具体标准、收入或等级认定、金额，本工具无法核实，已在每条下列出；是否能享受以责任单位审核为准。";
 
-export function registerBenefitRoutes(app: OpenAPIHono, getEngine: () => Engine | null, getBenefits: () => BenefitClause[]): void {
+export function registerBenefitRoutes(app: OpenAPIHono, getEngine: () => Engine | null): void {
   // Same readiness rule as the other endpoints: no index, no answers.
   const ready = () => {
-    if (!getEngine()) throw new ApiError("not-ready", "the index is not loaded yet");
-    return getBenefits();
+    const engine = getEngine();
+    if (!engine) throw new ApiError("not-ready", "the index is not loaded yet");
+    return engine.data.benefits;
   };
 
   app.openapi(benefitsRoute, (c) => {

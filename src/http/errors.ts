@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   "not-ready": 503,
+  "reload-failed": 409,
   timeout: 503,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;

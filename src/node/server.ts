@@ -140,6 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, documents: engine.data.documents.length, chunks: engine.data.chunks.length }, "policy Q&A listening");
+  logger.flush(); // operators and supervisors wait for this line
 
   const graceMs = options.shutdownGraceMs ?? defaults.SHUTDOWN_GRACE_MS;
   let closing: Promise<void> | null = null;
@@ -219,18 +220,28 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.on("SIGHUP", () => {
-    logger.info("SIGHUP: reloading the index");
+    bestEffort(() => logger.info("SIGHUP: reloading the index"));
     void running.reload();
   });
   const stop = (signal: string) => {
-    logger.info({ signal }, "stopping: no new connections, finishing in-flight requests");
-    void running.close().then(() => {
-      logger.info("stopped");
+    // Close first: a logger that throws (its pipe gone) must not keep the server up.
+    const closed = running.close();
+    bestEffort(() => logger.info({ signal }, "stopping: no new connections, finishing in-flight requests"));
+    void closed.then(() => {
+      bestEffort(() => logger.info("stopped"));
       process.exit(0);
     });
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
+}
+
+function bestEffort(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // nowhere left to report it
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) void main();

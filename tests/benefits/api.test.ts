@@ -3,7 +3,6 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { BenefitListSchema, EligibilityResponseSchema } from "../../src/benefits/schemas";
 import type { Engine } from "../../src/engine/engine";
 import { createApp } from "../../src/http/app";
-import { registerBenefitRoutes } from "../../src/http/benefit-routes";
 import { ErrorSchema } from "../../src/http/schemas";
 import { testEngine } from "../helpers/engine";
 
@@ -12,7 +11,7 @@ let engine: Engine;
 
 beforeAll(async () => {
   engine = await testEngine();
-  app = createApp({ engine: () => engine, extend: (a) => registerBenefitRoutes(a, () => engine, () => engine.data.benefits) });
+  app = createApp({ engine: () => engine });
 });
 
 const post = (body: unknown) =>
@@ -55,7 +54,7 @@ describe("GET /api/benefits", () => {
   });
 
   it("answers 503 not-ready while no index is loaded", async () => {
-    const cold = createApp({ engine: () => null, extend: (a) => registerBenefitRoutes(a, () => null, () => []) });
+    const cold = createApp({ engine: () => null });
     const res = await cold.request("/api/benefits");
     expect(res.status).toBe(503);
     expect(ErrorSchema.parse(await res.json()).error.code).toBe("not-ready");

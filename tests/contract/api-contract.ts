@@ -103,6 +103,28 @@ describe("POST /api/ask", () => {
     expect(response.units.some((u) => u.role === "lead" && u.name === "市乡村振兴局")).toBe(true);
   });
 
+  it("lists a leading group's leader and members, and where its office sits", async () => {
+    const response = await askOk({ question: "服务业发展领导小组组长是谁？" });
+    expect(response.answered).toBe(true);
+    expect(response.answer).toMatch(/组长：吴秀玲/u);
+    expect(response.answer).toMatch(/办公室：设在市发改委/u);
+  });
+
+  it("says who was appointed to what in an appointment notice", async () => {
+    const response = await askOk({ question: "麻祥被任命为什么职务？" });
+    expect(response.answered).toBe(true);
+    expect(response.answer).toContain("任命麻祥为朔州开放大学");
+    expect(response.citations[0]!.docNumber).toBe("朔政干发〔2023〕3号");
+  });
+
+  it("lists benefit clauses one by one for an entitlement question", async () => {
+    const response = await askOk({ question: "公司招了残疾人，政府给什么补贴？" });
+    expect(response.answered).toBe(true);
+    expect(response.answer).toMatch(/^1\. .+\[\d+\]/mu);
+    expect(response.answer).toMatch(/^2\. .+\[\d+\]/mu);
+    expectQuotesFromCitations(response);
+  });
+
   it("refuses a question the collection does not cover, suggests 12345 and still lists the closest documents", async () => {
     const response = await askOk({ question: "驾驶证到期了怎么换证？" });
     expect(response.answered).toBe(false);
@@ -221,6 +243,37 @@ describe("documents", () => {
 
   it("404 for an unknown document", async () => {
     await expectError(await app.request("/api/documents/no-such-doc"), 404, "unknown-document");
+  });
+});
+
+describe("benefits and eligibility", () => {
+  it("lists benefit clauses for an audience, each with its verbatim sentence and citation", async () => {
+    const res = await app.request("/api/benefits?audience=disabled");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { count: number; clauses: { source: { sentence: string; docNumber: string } }[] };
+    expect(body.count).toBeGreaterThan(5);
+    expect(body.clauses.every((c) => c.source.sentence.length > 0 && /号$/u.test(c.source.docNumber))).toBe(true);
+  });
+
+  it("matches a profile to clauses and says which conditions it could not check", async () => {
+    const res = await app.request("/api/eligibility", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ audienceType: "enterprise", flags: { hiresDisabledPeople: true } }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { count: number; matches: { unchecked: unknown[] }[] };
+    expect(body.count).toBeGreaterThan(0);
+    expect(body.matches.some((m) => m.unchecked.length > 0)).toBe(true);
+  });
+
+  it("rejects an unknown profile flag with 400", async () => {
+    const res = await app.request("/api/eligibility", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ audienceType: "enterprise", flags: { isMartian: true } }),
+    });
+    await expectError(res, 400, "invalid-request");
   });
 });
 

@@ -31,7 +31,7 @@ export function registerAdminReload(app: OpenAPIHono, options: AdminReloadOption
     if (result.ok) return c.json({ reloaded: true, buildId: result.buildId, previousBuildId: result.previousBuildId }, 200);
     // Still serving the previous build, so this is a conflict, not an outage. The
     // message names what failed but not where on disk (the log has the full text).
-    return c.json({ error: { code: "reload-failed", message: withoutPaths(result.error) } }, 409);
+    return errorResponse(c, "reload-failed", withoutPaths(result.error));
   });
 }
 

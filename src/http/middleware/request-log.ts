@@ -47,7 +47,11 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
         if (question !== undefined) record.question = question;
       }
       if (c.res.status >= 500 && c.error) record.err = c.error.message;
-      sink(record);
+      try {
+        sink(record);
+      } catch {
+        // A broken log destination must not turn answered requests into 500s.
+      }
     }
   };
 }
