@@ -134,13 +134,25 @@ function scoreClause(
   if (kinds.includes(clause.kind)) score += 2;
   else if (clause.kinds.some((k) => kinds.includes(k))) score += 1;
   if (topic.length) {
-    const text = looseText([clause.source.sentence, ...clause.source.sectionPath].join(""));
+    const text = searchableText(clause);
     const hits = topic.filter((bigram) => text.includes(bigram)).length;
     // A topical question ("残疾人就业…") should not be answered with an off-topic clause.
     if (hits === 0) return { score: kinds.length && kinds.includes(clause.kind) ? score - 2 : 0, hits };
     return { score: score + 2 * hits, hits };
   }
   return { score, hits: 0 };
+}
+
+const searchable = new WeakMap<BenefitClause, string>();
+
+/** The clause sentence and its headings without spaces or punctuation, computed once per clause. */
+function searchableText(clause: BenefitClause): string {
+  let text = searchable.get(clause);
+  if (text === undefined) {
+    text = looseText([clause.source.sentence, ...clause.source.sectionPath].join(""));
+    searchable.set(clause, text);
+  }
+  return text;
 }
 
 function topicBigrams(question: string): string[] {

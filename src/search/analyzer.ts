@@ -11,7 +11,7 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(segmenter: Segmenter, stopwords: ReadonlySet<string>): Analyzer {
-  return {
+  return memoized({
     words(text) {
       const terms: string[] = [];
       for (const run of splitRuns(foldWidth(text))) {
@@ -28,7 +28,27 @@ export function createAnalyzer(segmenter: Segmenter, stopwords: ReadonlySet<stri
     bigrams(text) {
       return characterBigrams(text);
     },
+  });
+}
+
+/** Questions and expansion terms repeat; segmenting each distinct text once saves most of the query-time jieba work. */
+const MEMO_LIMIT = 2048;
+
+function memoized(analyzer: Analyzer): Analyzer {
+  const memo = (f: (text: string) => string[]) => {
+    const cache = new Map<string, readonly string[]>();
+    return (text: string): string[] => {
+      let terms = cache.get(text);
+      if (!terms) {
+        terms = f(text);
+        // Forget everything when full: simpler than LRU, and the working set refills at once.
+        if (cache.size >= MEMO_LIMIT) cache.clear();
+        cache.set(text, terms);
+      }
+      return [...terms];
+    };
   };
+  return { words: memo(analyzer.words), bigrams: memo(analyzer.bigrams) };
 }
 
 /** Pure and segmenter-free, so the Worker and the Node service agree on this field exactly. */

@@ -135,12 +135,13 @@ export class Retriever {
         if (c.docId === docId && (!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
       });
 
-    const documentContext = documentStrength(base, this.parts.chunks, maxBase);
+    const documentContext = config.documentContextWeight > 0 ? documentStrength(base, this.parts.chunks, maxBase) : new Map<string, number>();
     const scored: Hit[] = [...base].map(([chunkIndex, raw]) => {
       const chunk = this.parts.chunks[chunkIndex]!;
       const docNumberBoost = docBoostFor.get(chunk.docId) ?? 0;
       const context = config.documentContextWeight * (documentContext.get(chunk.docId) ?? 0);
-      const unitRoleBoost = [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
+      const unitRoleBoost =
+        mentioned.size > 0 && [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
       return {
         chunkIndex,
         chunk,
@@ -230,6 +231,17 @@ export class Retriever {
    * counts most, each with the policy terms that may stand in for it.
    */
   contentTerms(query: ParsedQuery): ContentTerm[] {
+    // Retrieval, refusal and sentence selection all ask for these; segment the question once.
+    const cached = this.contentTermCache.get(query);
+    if (cached) return cached;
+    const terms = this.computeContentTerms(query);
+    this.contentTermCache.set(query, terms);
+    return terms;
+  }
+
+  private readonly contentTermCache = new WeakMap<ParsedQuery, ContentTerm[]>();
+
+  private computeContentTerms(query: ParsedQuery): ContentTerm[] {
     const words = [...new Set(this.parts.analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
     return words.map((term) => {
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));

@@ -18,7 +18,8 @@ export interface UnitMention {
  */
 export class UnitMatcher {
   private readonly byVariant = new Map<string, string>();
-  private readonly maxLength: number;
+  /** Lengths of the variants starting with each character, longest first: the only lengths worth trying there. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
 
   constructor(names: readonly UnitName[]) {
     for (const { name, canonical } of names) {
@@ -27,7 +28,12 @@ export class UnitMatcher {
         if (!this.byVariant.has(variant)) this.byVariant.set(variant, canonical);
       }
     }
-    this.maxLength = Math.max(0, ...[...this.byVariant.keys()].map((k) => k.length));
+    for (const variant of this.byVariant.keys()) {
+      const lengths = this.lengthsByFirst.get(variant[0]!) ?? [];
+      if (!lengths.includes(variant.length)) lengths.push(variant.length);
+      this.lengthsByFirst.set(variant[0]!, lengths);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   find(text: string): UnitMention[] {
@@ -36,7 +42,8 @@ export class UnitMatcher {
     let i = 0;
     while (i < folded.length) {
       let matched = 0;
-      for (let len = Math.min(this.maxLength, folded.length - i); len >= 2; len--) {
+      for (const len of this.lengthsByFirst.get(folded[i]!) ?? []) {
+        if (len < 2 || i + len > folded.length) continue;
         const canonical = this.byVariant.get(folded.slice(i, i + len));
         if (canonical) {
           mentions.push({ text: folded.slice(i, i + len), canonical });
