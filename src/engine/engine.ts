@@ -56,6 +56,7 @@ export function createEngine(data: IndexData, options: EngineOptions): Engine {
     parser: { docNumbers, units, expander: new QueryExpander(options.expansions) },
     config: options.config,
     generalIdf: data.generalIdf,
+    appointmentDocIds: data.documents.filter((d) => d.appointments.length > 0).map((d) => d.id),
     dense: options.dense,
   });
   return {

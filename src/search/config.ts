@@ -21,6 +21,8 @@ export interface RankingConfig {
   candidateDepth: number;
   /** Weight of the whole document's match strength added to each of its passages (0 = off). */
   documentContextWeight: number;
+  /** Added to passages whose content fits the question's intent (units in a role for "who is responsible", the 任免 notice for appointments). */
+  intentBoost: number;
   /** Added (on a 0–1 scale) to passages of a document the question names by number. */
   docNumberBoost: number;
   /** Added to passages where a unit the question names has a role. */
@@ -40,6 +42,7 @@ export const UNTUNED_RANKING: RankingConfig = {
   denseWeight: 1,
   candidateDepth: 100,
   documentContextWeight: 0,
+  intentBoost: 0,
   docNumberBoost: 0.5,
   unitRoleBoost: 0.2,
   maxPerSection: 2,

@@ -71,14 +71,19 @@ export interface RetrieverParts {
   config: RankingConfig;
   /** General-language IDF of common words (jieba's table), to tell question filler from content. */
   generalIdf: GeneralIdf;
+  /** Documents that appoint or remove officials (任免), for appointment questions. */
+  appointmentDocIds?: readonly string[];
   dense?: DenseSearch | null;
 }
 
 export class Retriever {
   private readonly chunkUnits: Set<string>[];
 
+  private readonly appointmentDocs: ReadonlySet<string>;
+
   constructor(private readonly parts: RetrieverParts) {
     this.chunkUnits = parts.chunks.map((c) => new Set(c.units.map((u) => u.canonical)));
+    this.appointmentDocs = new Set(parts.appointmentDocIds ?? []);
   }
 
   get mode(): "hybrid" | "lexical" {
@@ -140,12 +145,13 @@ export class Retriever {
       const chunk = this.parts.chunks[chunkIndex]!;
       const docNumberBoost = docBoostFor.get(chunk.docId) ?? 0;
       const context = config.documentContextWeight * (documentContext.get(chunk.docId) ?? 0);
+      const intentBoost = this.answersIntent(query.intent, chunkIndex) ? config.intentBoost : 0;
       const unitRoleBoost =
         mentioned.size > 0 && [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
       return {
         chunkIndex,
         chunk,
-        score: raw / maxBase + context + docNumberBoost + unitRoleBoost,
+        score: raw / maxBase + context + docNumberBoost + unitRoleBoost + intentBoost,
         signals: {
           lexicalRank: lexicalRank.get(chunkIndex) ?? null,
           denseRank: denseRank.get(chunkIndex) ?? null,
@@ -166,6 +172,17 @@ export class Retriever {
       answerType,
       answerTypeSupplied: hits.slice(0, 3).some((h) => suppliesAnswerType(answerType, h.chunk.text)),
     };
+  }
+
+  /**
+   * Whether a passage has the kind of content the intent asks for: a "who is
+   * responsible" or group question is answered by a passage that names units in a
+   * role; an appointment question by the appointment notice.
+   */
+  private answersIntent(intent: ParsedQuery["intent"], chunkIndex: number): boolean {
+    if (intent === "responsibility" || intent === "group") return this.chunkUnits[chunkIndex]!.size > 0;
+    if (intent === "appointment") return this.appointmentDocs.has(this.parts.chunks[chunkIndex]!.docId);
+    return false;
   }
 
   /** Weighted query terms per field: the user's own terms at 1, expansions lower. */
