@@ -79,7 +79,7 @@ export function withConfig(engine: Engine, config: RankingConfig): Engine {
   return { ...engine, retriever };
 }
 
-async function runAblation(engine: Engine, questions: readonly QuestionRecord[], ablation: Ablation, base: RankingConfig) {
+export async function runAblation(engine: Engine, questions: readonly QuestionRecord[], ablation: Ablation, base: RankingConfig) {
   const config = withOverrides(base, ablation.overrides);
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
@@ -115,15 +115,19 @@ async function runPeer(peer: PeerSystem, chunks: readonly Chunk[], questions: re
   return outcomes;
 }
 
-export async function evaluate(options: EvaluationOptions): Promise<SystemRun[]> {
-  const { engine, questions } = options;
-  const settings = options.answerSettings ?? DEFAULT_ANSWER_SETTINGS;
+/** Scores outcomes of any system against the question set, the same way evaluate() does. */
+export function scorer(engine: Engine, questions: readonly QuestionRecord[]) {
   const relevantCounts = questions.map((q) =>
     q.answerable ? engine.data.chunks.filter((c) => isRelevant(c.text, q.snippets)).length : 0,
   );
   const canonical = (name: string) => engine.units.find(name)[0]?.canonical ?? name;
-  const score = (outcomes: QuestionOutcome[]) =>
-    outcomes.map((o, i) => scoreQuestion(questions[i]!, o, relevantCounts[i]!, canonical));
+  return (outcomes: QuestionOutcome[]) => outcomes.map((o, i) => scoreQuestion(questions[i]!, o, relevantCounts[i]!, canonical));
+}
+
+export async function evaluate(options: EvaluationOptions): Promise<SystemRun[]> {
+  const { engine, questions } = options;
+  const settings = options.answerSettings ?? DEFAULT_ANSWER_SETTINGS;
+  const score = scorer(engine, questions);
 
   const runs: SystemRun[] = [];
   const oursName = engine.dense.enabled ? `ours: hybrid (${engine.dense.model})` : "ours: lexical (BM25 words + bigrams + headings)";

@@ -30,6 +30,7 @@ const CANDIDATES: Candidate[] = [
   { label: "intentBoost", apply: set((v) => ({ intentBoost: v })), values: [0, 0.1, 0.2, 0.4] },
   { label: "docNumberBoost", apply: set((v) => ({ docNumberBoost: v })), values: [0, 0.25, 0.5, 1] },
   { label: "unitRoleBoost", apply: set((v) => ({ unitRoleBoost: v })), values: [0, 0.05, 0.1, 0.2, 0.4] },
+  { label: "candidateDepth", apply: set((v) => ({ candidateDepth: v })), values: [30, 50, 100] },
   { label: "maxPerSection", apply: set((v) => ({ maxPerSection: v })), values: [1, 2, 3, 5] },
 ];
 

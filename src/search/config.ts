@@ -40,7 +40,8 @@ export const UNTUNED_RANKING: RankingConfig = {
   rrfK: 60,
   lexicalWeight: 1,
   denseWeight: 1,
-  candidateDepth: 100,
+  // Candidates past 50 never changed a dev-split ranking (measured 30/50/100); fewer is faster.
+  candidateDepth: 50,
   documentContextWeight: 0,
   intentBoost: 0,
   docNumberBoost: 0.5,

@@ -374,16 +374,18 @@ class TopK {
  * several places is more likely the one meant than a lone match elsewhere.
  */
 function documentStrength(base: ReadonlyMap<number, number>, chunks: readonly Chunk[], maxBase: number): Map<string, number> {
-  const byDoc = new Map<string, number[]>();
+  // The three best scores of each document, kept in place (no per-candidate arrays).
+  const best = new Map<string, [number, number, number]>();
   for (const [index, score] of base) {
     const docId = chunks[index]!.docId;
-    byDoc.set(docId, [...(byDoc.get(docId) ?? []), score]);
+    let top = best.get(docId);
+    if (!top) best.set(docId, (top = [0, 0, 0]));
+    if (score > top[0]) [top[0], top[1], top[2]] = [score, top[0], top[1]];
+    else if (score > top[1]) [top[1], top[2]] = [score, top[1]];
+    else if (score > top[2]) top[2] = score;
   }
   const strength = new Map<string, number>();
-  for (const [docId, scores] of byDoc) {
-    const top = scores.sort((a, b) => b - a).slice(0, 3);
-    strength.set(docId, top.reduce((a, b) => a + b, 0) / (3 * maxBase));
-  }
+  for (const [docId, [a, b, c]] of best) strength.set(docId, (a + b + c) / (3 * maxBase));
   return strength;
 }
 
