@@ -9,7 +9,6 @@ import type { Corpus, PolicyDocument } from "../../src/corpus/types";
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const SEED_NAME = "shuozhou-gazette-2023-03.txt";
 export const SEED_PATH = resolve(ROOT, "corpus", SEED_NAME);
-export const NOTES_PATH = "/work/shared/corpus/NOTES.md";
 
 export const seedText = readFileSync(SEED_PATH, "utf8");
 export const seedSha256 = createHash("sha256").update(readFileSync(SEED_PATH)).digest("hex");
