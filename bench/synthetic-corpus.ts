@@ -12,6 +12,11 @@ function alter(text: string, copy: number): string {
   return text.replace(/朔州/g, place).replace(/\d/g, (d) => String((Number(d) + copy) % 10));
 }
 
+/** 朔政办发〔2023〕16号 → 朔政办发〔2023〕1016号 for copy 1: distinct numbers, same form. */
+function renumber(docNumber: string, copy: number): string {
+  return docNumber.replace(/(\d+)号$/, (_, n: string) => `${Number(n) + 1000 * copy}号`);
+}
+
 export function replicateCorpus(seed: Corpus, factor: number): Corpus {
   if (factor === 1) return seed;
   const documents: PolicyDocument[] = [];
@@ -25,7 +30,7 @@ export function replicateCorpus(seed: Corpus, factor: number): Corpus {
           : {
               ...doc,
               id: doc.id + suffix,
-              docNumber: doc.docNumber.replace(/(\d+)号$/, (_, n: string) => `${Number(n) + 1000 * copy}号`),
+              docNumber: renumber(doc.docNumber, copy),
               title: alter(doc.title, copy),
               text: alter(doc.text, copy),
               paragraphs: doc.paragraphs.map((p) => ({ ...p, text: alter(p.text, copy) })),
@@ -40,7 +45,7 @@ export function replicateCorpus(seed: Corpus, factor: number): Corpus {
               ...chunk,
               id: chunk.id + suffix,
               docId: chunk.docId + suffix,
-              docNumber: chunk.docNumber.replace(/(\d+)号$/, (_, n: string) => `${Number(n) + 1000 * copy}号`),
+              docNumber: renumber(chunk.docNumber, copy),
               docTitle: alter(chunk.docTitle, copy),
               text: alter(chunk.text, copy),
             },

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseGazette } from "../../src/corpus/parse-gazette";
 import type { PolicyDocument } from "../../src/corpus/types";
 import { normalisePunctuation } from "../../src/corpus/normalise";
+import { logicalParagraphs } from "./helpers";
 
 const DIR = resolve(import.meta.dirname, "../fixtures/gazettes");
 const NAME = "shuozhou-gazette-2023-05.txt";
@@ -39,15 +40,6 @@ const expected = JSON.parse(readFileSync(resolve(DIR, "shuozhou-gazette-2023-05.
 const parsed = parseGazette(NAME, text);
 const byNumber = (n: string): PolicyDocument => parsed.documents.find((d) => d.docNumber === n)!;
 
-function logicalParagraphs(d: PolicyDocument): string[] {
-  const out: string[] = [];
-  d.paragraphs.forEach((p, i) => {
-    const prev = d.paragraphs[i - 1];
-    if (prev?.kind === "heading" && p.kind === "text" && prev.sourceLines.join() === p.sourceLines.join()) out[out.length - 1] += p.text;
-    else out.push(p.text);
-  });
-  return out;
-}
 
 describe("synthetic issue 2023-05 (awkward layout)", () => {
   it("reads the issue metadata", () => {

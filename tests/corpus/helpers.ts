@@ -49,3 +49,17 @@ export function checkChunkInvariants(c: Corpus): void {
   }
 }
 
+
+/**
+ * A document's paragraphs with each split-off inline heading glued back to the
+ * body it introduced (same source lines): the reading a join-point test needs.
+ */
+export function logicalParagraphs(d: PolicyDocument): string[] {
+  const out: string[] = [];
+  d.paragraphs.forEach((p, i) => {
+    const prev = d.paragraphs[i - 1];
+    if (prev?.kind === "heading" && p.kind === "text" && prev.sourceLines.join() === p.sourceLines.join()) out[out.length - 1] += p.text;
+    else out.push(p.text);
+  });
+  return out;
+}

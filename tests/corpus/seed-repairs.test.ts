@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { doc, paragraphWith, seed, seedLines } from "./helpers";
+import { doc, logicalParagraphs, paragraphWith, seed, seedLines } from "./helpers";
 import { normalisePunctuation, fixAndLeak } from "../../src/corpus/normalise";
 import { cjkSequence } from "../../src/corpus/text";
 import type { PolicyDocument } from "../../src/corpus/types";
@@ -182,15 +182,6 @@ const JOIN_POINTS: JoinPoint[] = readFileSync(resolve(import.meta.dirname, "fixt
  * with the body split off it (same source lines) — the split at the heading's
  * 。 is deliberate (NOTES §3.3), the join across the column break is what counts.
  */
-function logicalParagraphs(d: PolicyDocument): string[] {
-  const out: string[] = [];
-  d.paragraphs.forEach((p, i) => {
-    const prev = d.paragraphs[i - 1];
-    if (prev?.kind === "heading" && p.kind === "text" && prev.sourceLines.join() === p.sourceLines.join()) out[out.length - 1] += p.text;
-    else out.push(p.text);
-  });
-  return out;
-}
 
 describe("NOTES Appendix A: every join point comes out whole", () => {
   it("has all 168 join points in the fixture", () => {
