@@ -212,6 +212,28 @@ describe.skipIf(blocker !== null)("the chat page in a real browser", () => {
     await context.close();
   });
 
+  it("finds what an employer of disabled people can get in the 'What can I get?' panel", async () => {
+    const { context, page, problems } = await openPage(DESKTOP);
+    await page.locator("#benefits-panel summary").click();
+    await page.getByLabel("企业或个体工商户", { exact: true }).check();
+    await page.getByLabel("招用（安排）残疾人就业").check();
+    const [request, response] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith("/api/eligibility")),
+      page.waitForResponse((r) => r.url().endsWith("/api/eligibility")),
+      page.getByRole("button", { name: "查看可享受的政策" }).click(),
+    ]);
+    expect(request.postDataJSON()).toEqual({ audienceType: "enterprise", flags: { hiresDisabledPeople: true } });
+    const body = await readJson<{ count: number; matches: { clause: { source: { sentence: string } } }[] }>(response);
+    expect(body.count).toBeGreaterThan(0);
+    await page.locator(".benefits__item").first().waitFor();
+    expect(await page.locator(".benefits__item").count()).toBe(body.count);
+    // Every clause shown is the corpus sentence the API returned.
+    expect(await page.locator(".benefits__item").first().textContent()).toContain(body.matches[0]!.clause.source.sentence);
+    await page.screenshot({ path: `${SHOTS}/desktop-benefits.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("fits a 390px phone screen without sideways scrolling, in both modes", async () => {
     const { context, page, problems } = await openPage(PHONE, true);
     await page.locator(".chip--example").first().waitFor();
