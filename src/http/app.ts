@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
@@ -8,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { AnswerError, answerQuestion, DEFAULT_ANSWER_SETTINGS, toCitation, type AnswerSettings } from "../answer/compose";
 import type { Engine } from "../engine/engine";
 import { ApiError, ERROR_STATUS, errorResponse, toApiError } from "./errors";
+import { bodySizeLimit } from "./middleware/body-size";
 import {
   AskRequestSchema,
   AskResponseSchema,
@@ -161,10 +161,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, "payload-too-large", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`),
-    }),
+    bodySizeLimit(MAX_BODY_BYTES, (c) =>
+      errorResponse(c, "payload-too-large", `request body is larger than ${MAX_BODY_BYTES / 1024} KB`),
+    ),
   );
   app.use("/api/*", requestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
 
