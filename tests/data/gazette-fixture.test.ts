@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { ExpectedMarker, ExpectedTable, ExpectedGroup, ExpectedAppointment, ExpectedDocument, ExpectedIssue } from "../fixtures/gazettes/expected";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../fixtures/gazettes/", import.meta.url));
 const raw = readFileSync(`${FIXTURE_DIR}shuozhou-gazette-2023-05.txt`, "utf8");
@@ -20,71 +21,6 @@ const readme = readFileSync(`${FIXTURE_DIR}README.md`, "utf8");
 const lines = ["", ...raw.split("\n")];
 const line = (n: number): string => lines[n] ?? "";
 
-interface ExpectedMarker {
-  raw: string;
-  paragraphSnippet: string;
-  lead: string[];
-  participating: string[];
-  responsible: string[];
-  orphanLine?: number;
-}
-interface ExpectedTable {
-  title: string;
-  titleLine: number;
-  header: string[];
-  rowCount: number;
-  firstCells: string[];
-  lastRow: string[];
-  repeatedTitleLine: number;
-  repeatedHeaderLine: number;
-  sourceLines: [number, number];
-}
-interface ExpectedGroup {
-  name: string;
-  officeUnit: string;
-  officeDirector: string;
-  roleCounts: Record<string, number>;
-  members: { person: string; role: string; title: string }[];
-}
-interface ExpectedAppointment {
-  person: string;
-  action: "appoint" | "remove";
-  position: string;
-  note: string | null;
-  line: number;
-  embedded?: boolean;
-}
-interface ExpectedDocument {
-  docNumber: string;
-  docNumberLine: number;
-  titleLines: number[];
-  title: string;
-  issuer: string;
-  date: string;
-  attachedTitle: string | null;
-  attachedTitleLine: number | null;
-  addressees: string[];
-  gazette: { page: number; section: string };
-  sourceLines: [number, number];
-  responsibilityMarkers: { count: number; all: ExpectedMarker[] };
-  sections: { snippet: string; sectionPath: string[] }[];
-  joins: { joined: string; lines: [number, number]; kind?: string }[];
-  citations: string[];
-  tables: ExpectedTable[];
-  groups: ExpectedGroup[];
-  appointments: ExpectedAppointment[];
-}
-interface ExpectedIssue {
-  synthetic: boolean;
-  lineCount: number;
-  issue: { id: string; year: number; number: number; totalNumber: number; publishedDate: string };
-  toc: { section: string; format: "A" | "B"; titleLine: number; printedDocNumber: string; page: number }[];
-  documentCount: number;
-  documents: ExpectedDocument[];
-  displacedBlocks: { lines: [number, number]; afterDisclosureLine: number; belongsTo: string; insertBeforeLine: number }[];
-  warnings: { required: { code: string; line: number; mentions: string }[]; allowedCodes: string[] };
-  layoutFeatures: { id: string; line: number; text: string }[];
-}
 
 const noSpace = (s: string): string => s.replace(/[ \t]/g, "");
 /** Half-width → full-width for the punctuation the gazette mixes (NOTES §6.6, rule P1, simplified). */

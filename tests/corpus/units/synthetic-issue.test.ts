@@ -15,24 +15,12 @@ import {
   extractUnitAnnotations,
 } from "../../../src/corpus/units/index";
 import { fullWidth } from "../../../src/corpus/units/text";
+import type { ExpectedDocument } from "../../fixtures/gazettes/expected";
 
 const dir = (name: string) => fileURLToPath(new URL(`../../fixtures/gazettes/${name}`, import.meta.url));
 const documents = parseGazette("shuozhou-gazette-2023-05.txt", readFileSync(dir("shuozhou-gazette-2023-05.txt"), "utf8")).documents;
 
-interface ExpectedMarker {
-  raw: string;
-  paragraphSnippet: string;
-  lead: string[];
-  participating: string[];
-  responsible: string[];
-}
-interface ExpectedDoc {
-  docNumber: string;
-  responsibilityMarkers: { count: number; all: ExpectedMarker[] };
-  groups: Array<{ name: string; officeUnit: string; officeDirector: string; roleCounts: Record<string, number>; members: Array<{ person: string; role: string; title: string }> }>;
-  appointments: Array<{ person: string; action: "appoint" | "remove"; position: string }>;
-}
-const expected = (JSON.parse(readFileSync(dir("shuozhou-gazette-2023-05.expected.json"), "utf8")) as { documents: ExpectedDoc[] }).documents;
+const expected = (JSON.parse(readFileSync(dir("shuozhou-gazette-2023-05.expected.json"), "utf8")) as { documents: ExpectedDocument[] }).documents;
 const aliases = buildAliasResolver(documents.map((d) => d.text));
 
 describe.each(expected.map((e) => [e.docNumber, e] as const))("synthetic issue 2023-05, %s", (docNumber, e) => {
