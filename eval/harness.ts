@@ -21,8 +21,6 @@ export interface EvaluationOptions {
   engine: Engine;
   questions: readonly QuestionRecord[];
   answerSettings?: AnswerSettings;
-  /** Ranking config for our system (defaults to the engine's). */
-  config?: RankingConfig;
   ablations?: boolean;
   peers?: readonly PeerSystem[];
 }
@@ -54,13 +52,11 @@ export async function runOurs(
   engine: Engine,
   questions: readonly QuestionRecord[],
   settings: AnswerSettings,
-  config?: RankingConfig,
 ): Promise<QuestionOutcome[]> {
   const outcomes: QuestionOutcome[] = [];
-  const eng = config ? withConfig(engine, config) : engine;
   for (const q of questions) {
     const started = performance.now();
-    const response = await answerQuestion(eng, { question: q.question, topK: 10 }, settings);
+    const response = await answerQuestion(engine, { question: q.question, topK: 10 }, settings);
     outcomes.push({
       ranked: response.citations.map((c) => ({ text: c.text, docNumber: c.docNumber })),
       answered: response.answered,
@@ -69,14 +65,6 @@ export async function runOurs(
     });
   }
   return outcomes;
-}
-
-/** The same engine with another ranking config (for tuning and ablations). */
-export function withConfig(engine: Engine, config: RankingConfig): Engine {
-  const search = engine.retriever.search.bind(engine.retriever);
-  const retriever = Object.create(engine.retriever) as Engine["retriever"];
-  retriever.search = (question, options) => search(question, { ...options, config: options.config ?? config });
-  return { ...engine, retriever };
 }
 
 export async function runAblation(engine: Engine, questions: readonly QuestionRecord[], ablation: Ablation, base: RankingConfig) {
@@ -131,10 +119,10 @@ export async function evaluate(options: EvaluationOptions): Promise<SystemRun[]>
 
   const runs: SystemRun[] = [];
   const oursName = engine.dense.enabled ? `ours: hybrid (${engine.dense.model})` : "ours: lexical (BM25 words + bigrams + headings)";
-  const ours = await runOurs(engine, questions, settings, options.config);
+  const ours = await runOurs(engine, questions, settings);
   runs.push({ name: oursName, kind: "ours", outcomes: ours, scores: score(ours) });
   if (options.ablations) {
-    const baseConfig = options.config ?? engine.retriever.config;
+    const baseConfig = engine.retriever.config;
     for (const ablation of ablationsFor(engine)) {
       const outcomes = await runAblation(engine, questions, ablation, baseConfig);
       runs.push({ name: ablation.name, kind: "ablation", outcomes, scores: score(outcomes) });

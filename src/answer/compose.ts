@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "../corpus/types";
+import type { Chunk, PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
 import type { AskRequest, AskResponse, Citation } from "../http/schemas";
 import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
@@ -7,7 +7,7 @@ import { expiryNotice } from "./expiry";
 import { resolveFollowUp } from "./followup";
 import { composeEntitlements } from "./entitlements";
 import { renderIntent } from "./intents";
-import { splitSentences } from "./sentences";
+import { splitSentences } from "../text/sentences";
 import { answerUnits, toUnitRoles, unitsLine } from "./units";
 
 export interface AnswerSettings {
@@ -145,19 +145,24 @@ export function composeGeneral(
 const MIN_RELATIVE_COVERAGE = 0.6;
 
 export function toCitation(engine: Engine, hit: Hit, n: number): Citation {
-  const doc = engine.documentById.get(hit.chunk.docId);
+  return citationOf(engine, hit.chunk, hit.score, n);
+}
+
+/** A chunk as the API cites it, with its document's issuer and date. */
+export function citationOf(engine: Engine, chunk: Chunk, score: number, n: number): Citation {
+  const doc = engine.documentById.get(chunk.docId);
   return {
     n,
-    chunkId: hit.chunk.id,
-    docId: hit.chunk.docId,
-    docNumber: hit.chunk.docNumber,
-    docTitle: hit.chunk.docTitle,
+    chunkId: chunk.id,
+    docId: chunk.docId,
+    docNumber: chunk.docNumber,
+    docTitle: chunk.docTitle,
     issuer: doc?.issuer ?? "",
     date: doc?.date ?? "",
-    sectionPath: hit.chunk.sectionPath,
-    text: hit.chunk.text,
-    score: Math.round(hit.score * 10000) / 10000,
-    units: toUnitRoles(hit.chunk.units),
+    sectionPath: chunk.sectionPath,
+    text: chunk.text,
+    score: Math.round(score * 10000) / 10000,
+    units: toUnitRoles(chunk.units),
   };
 }
 

@@ -2,8 +2,7 @@ import { benefitAnswer, unitList } from "../benefits/answer";
 import type { BenefitClause } from "../benefits/types";
 import type { Engine } from "../engine/engine";
 import type { Citation } from "../http/schemas";
-import type { Composed } from "./compose";
-import { toUnitRoles } from "./units";
+import { citationOf, type Composed } from "./compose";
 
 /**
  * "有什么补贴 / 能享受什么 / 怎么申请": the matching benefit clauses one by one,
@@ -19,13 +18,10 @@ export function composeEntitlements(
 ): { composed: Composed; citations: Citation[] } | null {
   const picked = benefitAnswer(question, engine.data.benefits);
   if (!picked || !retrieved.length) return null;
-  const byId = new Map(engine.data.benefits.map((c) => [c.id, c]));
   // At most as many distinct passages as there are citation slots.
   const clauses: BenefitClause[] = [];
   const passages = new Set<string>();
-  for (const id of picked.clauseIds) {
-    const clause = byId.get(id);
-    if (!clause) continue;
+  for (const clause of picked.clauses) {
     if (!passages.has(clause.source.chunkId) && passages.size >= retrieved.length) continue;
     passages.add(clause.source.chunkId);
     clauses.push(clause);
@@ -53,27 +49,8 @@ function withPassages(engine: Engine, retrieved: readonly Citation[], required: 
   const missing = [...required].filter((id) => !list.some((c) => c.chunkId === id));
   for (let slot = list.length - 1; slot >= 0 && missing.length; slot--) {
     if (required.has(list[slot]!.chunkId)) continue;
-    const citation = citationFor(engine, missing.shift()!);
-    if (citation) list[slot] = citation;
+    const chunk = engine.chunkById.get(missing.shift()!);
+    if (chunk) list[slot] = citationOf(engine, chunk, 0, 0);
   }
   return list.map((c, i) => ({ ...c, n: i + 1 }));
-}
-
-function citationFor(engine: Engine, chunkId: string): Citation | null {
-  const chunk = engine.data.chunks.find((c) => c.id === chunkId);
-  const doc = chunk ? engine.documentById.get(chunk.docId) : undefined;
-  if (!chunk || !doc) return null;
-  return {
-    n: 0,
-    chunkId,
-    docId: chunk.docId,
-    docNumber: chunk.docNumber,
-    docTitle: chunk.docTitle,
-    issuer: doc.issuer,
-    date: doc.date,
-    sectionPath: chunk.sectionPath,
-    text: chunk.text,
-    score: 0,
-    units: toUnitRoles(chunk.units),
-  };
 }

@@ -3,7 +3,7 @@ import type { Engine } from "../engine/engine";
 import type { Citation } from "../http/schemas";
 import type { SearchResult } from "../search/retriever";
 import { chineseDate, composeGeneral, type Composed } from "./compose";
-import { splitSentences } from "./sentences";
+import { splitSentences } from "../text/sentences";
 
 const ROLE_LABEL = { lead: "牵头", participating: "参与", responsible: "责任" } as const;
 

@@ -12,6 +12,8 @@ import type { Audience, BenefitClause, BenefitKind } from "./types";
 export interface BenefitAnswer {
   lines: string[];
   clauseIds: string[];
+  /** The chosen clauses themselves, in answer order (same order as clauseIds). */
+  clauses: BenefitClause[];
 }
 
 export const MAX_ANSWER_CLAUSES = 6;
@@ -102,6 +104,7 @@ export function benefitAnswer(question: string, clauses: readonly BenefitClause[
   return {
     lines: best.map(({ clause }, i) => `${i + 1}. ${clause.source.sentence}${sourceAndUnits(clause)}`),
     clauseIds: best.map(({ clause }) => clause.id),
+    clauses: best.map(({ clause }) => clause),
   };
 }
 

@@ -9,6 +9,7 @@
  * precision = matched extracted / all extracted; recall = matched expected / all expected.
  */
 import type { Audience, BenefitClause, BenefitKind } from "./types";
+import { compactForMatch } from "../text/fold";
 
 export interface ExpectedClause {
   docNumber: string;
@@ -41,9 +42,8 @@ export interface ExtractionScore {
 }
 
 /** Drops whitespace, punctuation and symbols so layout differences never decide a match. */
-export function looseText(text: string): string {
-  return text.replace(/[\s\p{P}\p{S}]/gu, "");
-}
+/** Whitespace and punctuation removed, width-folded: the project's one comparison form (src/text/fold.ts). */
+export const looseText = compactForMatch;
 
 export function matches(clause: BenefitClause, expected: ExpectedClause): boolean {
   if (clause.source.docNumber !== expected.docNumber) return false;

@@ -17,7 +17,7 @@
 import type { Chunk, Paragraph, PolicyDocument } from "../corpus/types";
 import { amountsOf, beneficiaryPhrase, conditionText, flagRequirements, uncheckedConditions } from "./conditions";
 import { AUDIENCE_TERMS, DISCRETIONARY, WEAK_AUDIENCE_TERMS, EXCLUSIONS, GRANT_RESCUE, KIND_CUES, SKIPPED_GOAL_HEADING, SKIPPED_SECTIONS } from "./rules";
-import { clauseSentences } from "./sentences";
+import { splitSentences as clauseSentences } from "../text/sentences";
 import type { Audience, BenefitClause, BenefitKind } from "./types";
 
 export interface BenefitCorpus {

@@ -49,7 +49,8 @@ export async function buildIndex(args: BuildIndexArgs): Promise<{ buildDir: stri
       log: args.log,
     });
   }
-  if ("reason" in dense) args.log(`dense: disabled: ${dense.reason.replace(/\.?$/, ".")} The index is lexical only (BM25).`);
+  if ("reason" in dense)
+    args.log(`dense: disabled: ${dense.reason.replace(/^dense retrieval disabled:\s*/, "").replace(/\.?$/, ".")} The index is lexical only (BM25).`);
   else args.log(`dense: enabled: ${dense.modelId}, ${dense.dimension} dimensions`);
 
   const { manifest, files } = buildIndexFiles({

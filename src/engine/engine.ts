@@ -43,10 +43,12 @@ export interface Engine {
   /** Finds a document by id or by (loosely written) document number. */
   findDocument(idOrNumber: string): PolicyDocument | null;
   documentById: ReadonlyMap<string, PolicyDocument>;
+  chunkById: ReadonlyMap<string, Chunk>;
 }
 
 export function createEngine(data: IndexData, options: EngineOptions): Engine {
   const documentById = new Map(data.documents.map((d) => [d.id, d]));
+  const chunkById = new Map(data.chunks.map((c) => [c.id, c]));
   const docNumbers = new DocNumberResolver(data.documents.map((d) => ({ docId: d.id, docNumber: d.docNumber })));
   const units = new UnitMatcher(unitNames(data));
   const retriever = new Retriever({
@@ -66,9 +68,11 @@ export function createEngine(data: IndexData, options: EngineOptions): Engine {
     docNumbers,
     units,
     documentById,
+    chunkById,
     findDocument(idOrNumber) {
       const key = idOrNumber.trim();
-      return documentById.get(key) ?? (docNumbers.resolveOne(key) ? documentById.get(docNumbers.resolveOne(key)!.docId)! : null);
+      const byNumber = documentById.has(key) ? null : docNumbers.resolveOne(key);
+      return documentById.get(key) ?? (byNumber ? (documentById.get(byNumber.docId) ?? null) : null);
     },
   };
 }

@@ -2,7 +2,7 @@
  * Node side of dense retrieval: transformers.js embeddings in an hnswlib index.
  * Both directions say plainly why dense retrieval is off; neither invents vectors.
  */
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { Chunk } from "../corpus/types";
 import { createDenseSearcher, indexPassages } from "../embed/dense-search";
 import { passageForEmbedding } from "../embed/passage-text";
@@ -25,7 +25,8 @@ export async function buildDenseVectors(
   args: DenseBuildArgs,
 ): Promise<{ modelId: string; dimension: number; bytes: Uint8Array } | { reason: string }> {
   const loaded = await loadTransformersEmbedder({ modelId: args.modelId, modelsDir: args.modelsDir });
-  if ("unavailable" in loaded) return { reason: loaded.unavailable };
+  // The reason is stored in the committed manifest: name the folder as the project sees it, not this machine's path.
+  if ("unavailable" in loaded) return { reason: loaded.unavailable.split(args.modelsDir).join(projectPath(args.modelsDir)) };
   const { embedder } = loaded;
   args.log(`embedding ${args.chunks.length} passages with ${embedder.modelId} (${embedder.dimension} dimensions)`);
   const index = HnswIndex.create(embedder.dimension, { capacity: Math.max(16, args.chunks.length) });
@@ -36,6 +37,12 @@ export async function buildDenseVectors(
     createProgressReporter({ label: "embedding", sink: process.stderr, ci: process.env.CI === "true" }),
   );
   return { modelId: embedder.modelId, dimension: embedder.dimension, bytes: index.toBytes() };
+}
+
+/** A folder inside the project as the project names it ("models"); anything else unchanged. */
+function projectPath(folder: string): string {
+  const inside = relative(process.cwd(), folder);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : folder;
 }
 
 /** Query-side dense search for an index that has vectors; fails loudly if the model is gone or different. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { looseText, scoreExtraction } from "../../src/benefits/evaluate";
 import { AUDIENCES, BENEFIT_KINDS } from "../../src/benefits/types";
-import { clauseSentences } from "../../src/benefits/sentences";
+import { splitSentences as clauseSentences } from "../../src/text/sentences";
 import { expectedFile, seedClauses, seedCorpus } from "./corpus";
 
 describe("the reviewed expected-clause list (eval/benefits-expected.json)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readClause } from "../../src/benefits/extract";
-import { clauseSentences } from "../../src/benefits/sentences";
+import { splitSentences as clauseSentences } from "../../src/text/sentences";
 
 const inSection = (...sectionPath: string[]) => ({ sectionPath });
 const task = inSection("三、主要任务", "（二）促进残疾人就业创业");

@@ -1,9 +1,13 @@
 /**
- * Clause sentences of a chunk: spans ending at 。！？； or a paragraph break.
+ * Sentences of a passage: spans ending at 。！？； (or !?) or a paragraph break,
+ * with their offsets. Shared by answer composition (which quotes them) and
+ * benefit extraction (which reads clauses from them).
  *
- * "；" ends a clause here (unlike the chunker) because the gazette packs
+ * "；" ends a sentence here (unlike the chunker) because the gazette packs
  * separate grants into one sentence with semicolons: 对养老机构…免征增值税；
- * 对用于提供婴幼儿照护服务的房产、土地，免征契税… are two benefits.
+ * 对用于提供婴幼儿照护服务的房产、土地，免征契税… are two benefits. A closing
+ * mark right after the end stays with its sentence, so "（市民政局负责）。" and
+ * "…。”" are not orphaned.
  */
 
 export interface SentenceSpan {
@@ -12,10 +16,10 @@ export interface SentenceSpan {
   text: string;
 }
 
-const TERMINATORS = new Set(["。", "！", "？", "；", "\n"]);
-const CLOSERS = new Set(["”", "’", "）", ")", "》", "】"]);
+const TERMINATORS = new Set(["。", "！", "？", "；", "!", "?", "\n"]);
+const CLOSERS = new Set(["”", "’", "）", ")", "》", "】", "」", "』"]);
 
-export function clauseSentences(text: string): SentenceSpan[] {
+export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   const push = (end: number) => {
