@@ -1,6 +1,6 @@
 import type { Chunk, PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
-import type { AskRequest, AskResponse, Citation } from "../http/schemas";
+import type { AnswerUnit, AskRequest, AskResponse, Citation } from "../http/schemas";
 import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
 import { coverage, type Hit, type SearchResult } from "../search/retriever";
 import { expiryNotice } from "./expiry";
@@ -68,6 +68,7 @@ export async function answerQuestion(
       (unknownNumbers.length === 0 && result.evidence >= settings.refusalThreshold && result.answerTypeSupplied));
   let answer: string;
   let usedCitations: Citation[];
+  let answerUnitList: AnswerUnit[] = [];
   if (!answered) {
     const missing = unknownNumbers.map((m) => m.text);
     answer = [
@@ -83,7 +84,8 @@ export async function answerQuestion(
     usedCitations = composed.used;
     const documents = uniqueDocuments(engine, usedCitations);
     const lines = [composed.text];
-    const unitText = unitsLine(answerUnits(usedCitations, engine.documentById).filter((u) => u.role !== "issuer"));
+    answerUnitList = answerUnits(usedCitations, engine.documentById, composed.units);
+    const unitText = unitsLine(answerUnitList.filter((u) => u.role !== "issuer"));
     if (unitText) lines.push(unitText);
     lines.push(...sourceLines(engine, usedCitations));
     const notice = expiryNotice(documents, composed.quoted, settings.now());
@@ -95,7 +97,7 @@ export async function answerQuestion(
     answered,
     answer,
     citations,
-    units: answerUnits(answered ? usedCitations : [], engine.documentById),
+    units: answerUnitList,
     retrieval,
   };
 }
@@ -106,6 +108,8 @@ export interface Composed {
   used: Citation[];
   /** The quoted sentences (for the expiry check). */
   quoted: string[];
+  /** Units the answer names from the parsed document rather than from a quoted passage (a group's office). */
+  units?: AnswerUnit[];
 }
 
 /**
@@ -125,7 +129,7 @@ export function composeGeneral(
   for (const citation of citations.slice(0, settings.maxSentences)) {
     let best: { text: string; coverage: number } | null = null;
     for (const sentence of splitSentences(citation.text)) {
-      if (isHeadingLine(sentence.text, citation.sectionPath)) continue;
+      if (isHeadingLine(sentence.text, citation.sectionPath) || isAside(sentence.text)) continue;
       const c = coverage(terms, sentence.text.toLowerCase());
       if (!best || c > best.coverage) best = { text: sentence.text, coverage: c };
     }
@@ -210,4 +214,20 @@ export function isHeadingLine(sentence: string, sectionPath: readonly string[]):
   const bare = sentence.replace(/[。：:]$/u, "");
   if (sectionPath.some((title) => title.replace(/[。：:]$/u, "") === bare)) return true;
   return HEADING_MARKER.test(sentence) && [...bare].length <= 30 && !/[，；]/u.test(bare);
+}
+
+/**
+ * A sentence that is only a parenthesised aside, typically a unit annotation
+ * "（市市场监管局牵头负责，各县（市、区）人民政府配合）": quoted alone it says who, not
+ * what, and the units line already says who.
+ */
+export function isAside(sentence: string): boolean {
+  const bare = sentence.replace(/[。；]$/u, "");
+  if (!bare.startsWith("（") || !bare.endsWith("）")) return false;
+  let depth = 0;
+  for (let i = 0; i < bare.length; i++) {
+    if (bare[i] === "（") depth++;
+    else if (bare[i] === "）" && --depth === 0 && i < bare.length - 1) return false;
+  }
+  return true;
 }

@@ -4,6 +4,7 @@ import type { Citation } from "../http/schemas";
 import type { SearchResult } from "../search/retriever";
 import { chineseDate, composeGeneral, type Composed } from "./compose";
 import { splitSentences } from "../text/sentences";
+import { unitsForQuote } from "./quote-units";
 
 const ROLE_LABEL = { lead: "牵头", participating: "参与", responsible: "责任" } as const;
 
@@ -54,19 +55,21 @@ function renderDocument(engine: Engine, result: SearchResult, citations: readonl
 function renderResponsibility(engine: Engine, result: SearchResult, citations: readonly Citation[]): Composed | null {
   const withUnits = citations.filter((c) => c.units.some((u) => u.canonical)).slice(0, 3);
   if (!withUnits.length) return null;
-  const general = composeGeneral(engine, result, withUnits, { maxSentences: 1 });
+  // Every passage with units speaks (a caller may need any of them), each with its
+  // best-covering body sentence and the units of that sentence's item.
   const lines: string[] = [];
   const quoted: string[] = [];
   for (const c of withUnits) {
+    const sentence = composeGeneral(engine, result, [c], { maxSentences: 1 }).quoted[0] ?? splitSentences(c.text)[0]?.text;
+    if (!sentence) continue;
+    const units = unitsForQuote(c.text, c.units, sentence);
     const roles = (["lead", "responsible", "participating"] as const)
       .map((role) => {
-        const names = [...new Set(c.units.filter((u) => u.role === role).map((u) => u.name))];
+        const names = [...new Set(units.filter((u) => u.role === role).map((u) => u.name))];
         return names.length ? `${ROLE_LABEL[role]}：${names.join("、")}` : null;
       })
       .filter(Boolean)
       .join("；");
-    const sentence = general.used.includes(c) ? general.quoted[0] : splitSentences(c.text)[0]?.text;
-    if (!sentence) continue;
     lines.push(`${roles}——${sentence}[${c.n}]`);
     quoted.push(sentence);
   }
@@ -86,7 +89,12 @@ function renderGroup(engine: Engine, result: SearchResult, citations: readonly C
     }
     for (const [role, people] of byRole) lines.push(`${role}：${people.join("、")}`);
     if (group.officeUnit) lines.push(`办公室：设在${group.officeUnit}${group.officeDirector ? `，${group.officeDirector}` : ""}`);
-    return { text: lines.join("\n"), used: [citation], quoted: [] };
+    // The office is where the group's daily work is done: the unit a caller should contact.
+    const office = group.officeUnit ? engine.units.find(group.officeUnit)[0] : undefined;
+    const units = office
+      ? [{ name: group.officeUnit!, canonical: office.canonical, role: "responsible" as const, docNumber: doc.docNumber }]
+      : [];
+    return { text: lines.join("\n"), used: [citation], quoted: [], units };
   }
   return null;
 }

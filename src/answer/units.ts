@@ -4,10 +4,14 @@ import type { AnswerUnit, Citation } from "../http/schemas";
 const ROLE_LABEL = { lead: "牵头", participating: "参与", responsible: "责任" } as const;
 const ROLE_ORDER = { lead: 0, responsible: 1, participating: 2 } as const;
 
-/** Units with a role in the given citations (deduplicated by canonical name and role), then the issuers. */
-export function answerUnits(citations: readonly Citation[], documents: ReadonlyMap<string, PolicyDocument>): AnswerUnit[] {
-  const seen = new Set<string>();
-  const units: AnswerUnit[] = [];
+/** Units the composer named, then units with a role in the given citations (deduplicated by canonical name and role), then the issuers. */
+export function answerUnits(
+  citations: readonly Citation[],
+  documents: ReadonlyMap<string, PolicyDocument>,
+  named: readonly AnswerUnit[] = [],
+): AnswerUnit[] {
+  const seen = new Set(named.map((u) => `${u.canonical}\u0000${u.role}`));
+  const units: AnswerUnit[] = [...named];
   const roles = citations.flatMap((c) => c.units.map((u) => ({ unit: u, docNumber: c.docNumber })));
   roles.sort((a, b) => ROLE_ORDER[a.unit.role] - ROLE_ORDER[b.unit.role]);
   for (const { unit, docNumber } of roles) {

@@ -108,6 +108,24 @@ describe("POST /api/ask", () => {
     expect(response.answered).toBe(true);
     expect(response.answer).toMatch(/组长：吴秀玲/u);
     expect(response.answer).toMatch(/办公室：设在市发改委/u);
+    // The office is the unit a caller contacts, so it is one of the answer's units.
+    expect(response.units.map((u) => u.name)).toContain("市发改委");
+  });
+
+  it("names, next to each quoted duty, only the units of that duty's item", async () => {
+    const response = await askOk({ question: "市场准入负面清单 牵头单位" });
+    expect(response.answered).toBe(true);
+    const itemLines = response.answer.split("\n").filter((line) => line.includes("——"));
+    expect(itemLines.length).toBeGreaterThan(0);
+    for (const line of itemLines) {
+      const [roles, quote] = line.split("——") as [string, string];
+      const n = Number(/\[(\d+)\]$/u.exec(quote)![1]);
+      const passage = response.citations.find((c) => c.n === n)!;
+      const named = roles.split(/[：；、]/u).filter((part) => passage.units.some((u) => u.name === part));
+      expect(named.length).toBeGreaterThan(0);
+      // Every unit on the line is a unit of the cited passage.
+      expect(named.every((name) => passage.text.includes(name))).toBe(true);
+    }
   });
 
   it("says who was appointed to what in an appointment notice", async () => {
