@@ -56,16 +56,6 @@ function rosterUnits(passage: string, units: readonly CitedUnit[]): CitedUnit[] 
   return roster ? units.filter((u) => roster[1]!.includes(u.name)) : [];
 }
 
-/** The units for each quoted passage, across an answer's citations, in citation order. */
-export function focusCitationUnits(citations: readonly Citation[], quoted: readonly string[]): Citation[] {
-  return citations.map((citation) => {
-    const quotes = quoted.filter((q) => q && citation.text.includes(q));
-    if (!quotes.length) return citation;
-    const kept = new Set(quotes.flatMap((q) => unitsForQuote(citation.text, citation.units, q)));
-    return { ...citation, units: citation.units.filter((u) => kept.has(u)) };
-  });
-}
-
 /** "市税务局负责…", "市发改委牵头…": the unit named as the subject of a duty verb. */
 function assignsDuty(sentence: string, name: string): boolean {
   let from = sentence.indexOf(name);
