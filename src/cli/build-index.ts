@@ -10,8 +10,9 @@ import { CORPUS_FORMAT_VERSION } from "../corpus/types";
 import { buildIndexFiles, type IndexInputs } from "../index/build-index";
 import { dictionaryFingerprint } from "../index/dictionary-hash";
 import { buildUserDictionary } from "../index/user-dictionary";
+import { discoverCorpusWords } from "../index/corpus-words";
 import { createAnalyzer, parseStopwords } from "../search/analyzer";
-import { readAnalysisData, readJiebaIdfTable } from "../node/data-files";
+import { readAnalysisData, readJiebaDictionaryWords, readJiebaIdfTable } from "../node/data-files";
 import { commonWordsFromJiebaIdf } from "../search/term-weights";
 import { sha256Hex } from "../node/hash";
 import { writeIndex } from "../node/index-store";
@@ -34,7 +35,8 @@ export async function buildIndex(args: BuildIndexArgs): Promise<{ buildDir: stri
   if (corpus.formatVersion !== CORPUS_FORMAT_VERSION)
     throw new Error(`${args.corpusPath} has format ${corpus.formatVersion}, expected ${CORPUS_FORMAT_VERSION}; run \`npm run corpus\``);
 
-  const userWords = buildUserDictionary(corpus);
+  const { named, discovered, userWords } = corpusUserWords(corpus);
+  args.log(`user dictionary: ${named.length} named terms + ${discovered.length} discovered words (${discovered.join(" ")})`);
   const analysis = readAnalysisData();
   const analyzer = createAnalyzer(createJiebaSegmenter(userWords), parseStopwords(analysis.stopwords));
 
@@ -73,6 +75,19 @@ export async function buildIndex(args: BuildIndexArgs): Promise<{ buildDir: stri
       `(${((Date.now() - started) / 1000).toFixed(2)} s)`,
   );
   return { buildDir, manifestBuildId: manifest.buildId };
+}
+
+/**
+ * The index's user dictionary: terms the corpus names (units, quoted policy
+ * terms) plus the words discovered in its text that jieba would cut apart.
+ * Discovery counts the named terms as known, so it only adds what is still missing.
+ */
+export function corpusUserWords(corpus: Corpus): { named: string[]; discovered: string[]; userWords: string[] } {
+  const named = buildUserDictionary(corpus);
+  const dictionary = readJiebaDictionaryWords();
+  for (const word of named) dictionary.add(word);
+  const discovered = discoverCorpusWords(corpus, (word) => dictionary.has(word));
+  return { named, discovered, userWords: [...new Set([...named, ...discovered])].sort() };
 }
 
 function parseArgs(argv: string[]): BuildIndexArgs {

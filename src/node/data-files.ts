@@ -26,6 +26,17 @@ export function readJiebaIdfTable(): string {
   return readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict/idf.utf8"), "utf8");
 }
 
+/** jieba's main dictionary, one "word frequency tag" line per word (index build only: word discovery). */
+export function readJiebaDictionaryWords(): Set<string> {
+  const text = readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict/jieba.dict.utf8"), "utf8");
+  const words = new Set<string>();
+  for (const line of text.split("\n")) {
+    const word = line.slice(0, line.indexOf(" "));
+    if (word.length >= 2) words.add(word);
+  }
+  return words;
+}
+
 export function parseExpansions(text: string): ExpansionEntry[] {
   return JSON.parse(text) as ExpansionEntry[];
 }

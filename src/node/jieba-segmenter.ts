@@ -23,3 +23,4 @@ export function createJiebaSegmenter(userWords: readonly string[]): Segmenter {
   }
   return { cutForSearch: (text) => nodejieba.cutForSearch(text) };
 }
+

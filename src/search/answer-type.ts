@@ -18,10 +18,13 @@ export function expectedAnswerType(question: string): AnswerType {
   return null;
 }
 
+
 const SUPPLIES: Record<Exclude<AnswerType, null>, RegExp> = {
-  amount: /\d[\d.]*\s*(万|千|百)?\s*元|免费|减免|全额|[一二三四五六七八九十百千万\d]+\s*元/u,
-  duration: /之日即|当日|当天|同步办理|\d[\d.]*\s*(个)?\s*(工作日|日|天|小时|个月|月|年)|[一二三四五六七八九十]+\s*(个)?\s*(工作日|天|小时|个月)|即时|当场|立等可取|即来即办/u,
-  date: /\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|[一二三四五六七八九十]+月|春节|清明|全年/u,
+  // A cap or price set as a multiple of a standard (不高于…标准的1.5倍) answers "how much" too.
+  amount: /\d[\d.]*\s*(万|千|百)?\s*元|免费|减免|全额|[一二三四五六七八九十百千万\d]+\s*元|\d[\d.]*\s*倍/u,
+  duration: /之日即|当日|当天|同步办理|\d[\d.]*\s*(个)?\s*(工作日|日|天|小时|个月|月|年)|[一二三四五六七八九十半]+\s*(个)?\s*(工作日|日|天|小时|个月)|即时|当场|立等可取|即来即办/u,
+  // Year-level dates count: "2023年底前", "到2025年" answer "when".
+  date: /\d{1,2}\s*月\s*\d{0,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*年\s*(底|末|内|前|上半年|下半年)|[到至于]\s*\d{4}\s*年|[一二三四五六七八九十]+月|春节|清明|全年/u,
   ratio: /\d[\d.]*\s*%|百分之|\d+\s*成|比例(达到|不低于|不超过|为)/u,
 };
 

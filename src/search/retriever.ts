@@ -73,6 +73,8 @@ export interface RetrieverParts {
   generalIdf: GeneralIdf;
   /** Documents that appoint or remove officials (任免), for appointment questions. */
   appointmentDocIds?: readonly string[];
+  /** Passages that list a group's leaders and members or say where its office sits, for group questions. */
+  groupChunkIndexes?: readonly number[];
   dense?: DenseSearch | null;
 }
 
@@ -81,9 +83,12 @@ export class Retriever {
 
   private readonly appointmentDocs: ReadonlySet<string>;
 
+  private readonly groupChunks: ReadonlySet<number>;
+
   constructor(private readonly parts: RetrieverParts) {
     this.chunkUnits = parts.chunks.map((c) => new Set(c.units.map((u) => u.canonical)));
     this.appointmentDocs = new Set(parts.appointmentDocIds ?? []);
+    this.groupChunks = new Set(parts.groupChunkIndexes ?? []);
   }
 
   get mode(): "hybrid" | "lexical" {
@@ -176,11 +181,13 @@ export class Retriever {
 
   /**
    * Whether a passage has the kind of content the intent asks for: a "who is
-   * responsible" or group question is answered by a passage that names units in a
-   * role; an appointment question by the appointment notice.
+   * responsible" question is answered by a passage that names units in a role;
+   * a group question (组长, 成员单位, 办公室设在) by the group's roster or office
+   * line; an appointment question by the appointment notice.
    */
   private answersIntent(intent: ParsedQuery["intent"], chunkIndex: number): boolean {
-    if (intent === "responsibility" || intent === "group") return this.chunkUnits[chunkIndex]!.size > 0;
+    if (intent === "responsibility") return this.chunkUnits[chunkIndex]!.size > 0;
+    if (intent === "group") return this.groupChunks.has(chunkIndex);
     if (intent === "appointment") return this.appointmentDocs.has(this.parts.chunks[chunkIndex]!.docId);
     return false;
   }
@@ -259,7 +266,12 @@ export class Retriever {
   private readonly contentTermCache = new WeakMap<ParsedQuery, ContentTerm[]>();
 
   private computeContentTerms(query: ParsedQuery): ContentTerm[] {
-    const words = [...new Set(this.parts.analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
+    const candidates = [...new Set(this.parts.analyzer.words(query.text))].filter(
+      (w) => (w.length >= 2 || /\d/.test(w)) && !QUESTION_WORD.test(w),
+    );
+    // Search mode also emits the parts of a long word (公积/积金 of 公积金); a question
+    // names the word once, so only the longest form counts.
+    const words = candidates.filter((w) => !candidates.some((other) => other !== w && other.includes(w)));
     return words.map((term) => {
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
       return {
@@ -277,6 +289,12 @@ export class Retriever {
     return coverage(this.contentTerms(query), haystack);
   }
 }
+
+/**
+ * Wh-words and the words built on them (啥时候, 咋个, 几号, 多少, 哪天): they ask for
+ * a kind of fact, which the answer-type check judges, and say nothing of the topic.
+ */
+const QUESTION_WORD = /^(?:多少|几|啥|咋|哪|什么|怎)/u;
 
 export interface ContentTerm {
   term: string;

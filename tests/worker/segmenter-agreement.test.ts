@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion, DEFAULT_ANSWER_SETTINGS } from "../../src/answer/compose";
 import type { Corpus } from "../../src/corpus/types";
 import { createEngine, type Engine } from "../../src/engine/engine";
-import { buildUserDictionary } from "../../src/index/user-dictionary";
+import { corpusUserWords } from "../../src/cli/build-index";
 import { parseExpansions, readAnalysisData } from "../../src/node/data-files";
 import { createJiebaSegmenter } from "../../src/node/jieba-segmenter";
 import { createAnalyzer, parseStopwords, type Analyzer } from "../../src/search/analyzer";
@@ -56,7 +56,8 @@ describe("jieba-wasm (Worker) against nodejieba (index build)", () => {
   beforeAll(async () => {
     nodeEngine = await testEngine();
     const corpus = JSON.parse(readFileSync("corpus/corpus.json", "utf8")) as Corpus;
-    const userWords = buildUserDictionary(corpus);
+    // The index's own dictionary: named terms plus the words discovered at build time.
+    const { userWords } = corpusUserWords(corpus);
     const analysis = readAnalysisData();
     const stopwords = parseStopwords(analysis.stopwords);
     nodeAnalyzer = createAnalyzer(createJiebaSegmenter(userWords), stopwords);
