@@ -27,3 +27,23 @@ describe("colloquial → policy-term expansion", () => {
     expect(expander.expand("残疾人就业补贴")).toEqual([]);
   });
 });
+
+describe("separable colloquial words (离合词)", () => {
+  const separable = new QueryExpander([
+    { colloquial: "免…税", terms: ["免征"] },
+    { colloquial: "免税", terms: ["免征", "税收优惠"] },
+  ]);
+
+  it("matches the parts a few characters apart, reporting the words as written", () => {
+    expect(separable.expand("开托育机构能免哪些税")).toEqual([{ colloquial: "免哪些税", terms: ["免征"] }]);
+  });
+
+  it("prefers the whole word when the user wrote it whole", () => {
+    expect(separable.expand("养老机构免税吗").map((e) => e.colloquial)).toEqual(["免税"]);
+  });
+
+  it("does not reach across a clause or too far", () => {
+    expect(separable.expand("免了，交税")).toEqual([]);
+    expect(separable.expand("免除所有的那些税")).toEqual([]);
+  });
+});
