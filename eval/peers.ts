@@ -36,7 +36,11 @@ export async function createOramaPeer(chunks: readonly Chunk[]): Promise<PeerSys
   };
 }
 
-export function createMiniSearchPeer(chunks: readonly Chunk[], segmenter: Segmenter): PeerSystem {
+export function createMiniSearchPeer(
+  chunks: readonly Chunk[],
+  segmenter: Segmenter,
+  name = "MiniSearch (jieba tokens)",
+): PeerSystem {
   const tokenize = (text: string) =>
     splitRuns(text).flatMap((run) => (run.kind === "cjk" ? segmenter.cutForSearch(run.text) : [run.text.toLowerCase()]));
   const mini = new MiniSearch<{ id: number; text: string; title: string }>({
@@ -45,7 +49,7 @@ export function createMiniSearchPeer(chunks: readonly Chunk[], segmenter: Segmen
   });
   mini.addAll(chunks.map((c, id) => ({ id, text: c.text, title: c.docTitle })));
   return {
-    name: "MiniSearch (jieba tokens)",
+    name,
     async search(question, k) {
       return mini
         .search(question)

@@ -7,7 +7,9 @@ import { resolve } from "node:path";
 import { DEFAULT_ANSWER_SETTINGS } from "../src/answer/compose";
 import { loadEngine } from "../src/node/load-engine";
 import { loadDenseSearch } from "../src/node/dense";
+import * as jiebaWasm from "jieba-wasm";
 import { createJiebaSegmenter } from "../src/node/jieba-segmenter";
+import { createJiebaWasmSegmenter } from "../src/worker/jieba-wasm-segmenter";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +32,11 @@ async function main() {
   const questions = loadAllQuestions((path) => readFileSync(resolve(path), "utf8"));
   const peers = [
     await createOramaPeer(engine.data.chunks),
-    createMiniSearchPeer(engine.data.chunks, createJiebaSegmenter([])),
+    // Out of the box: jieba's own dictionary. jieba-wasm, because nodejieba's dictionary is
+    // process-wide and already holds this index's user words.
+    createMiniSearchPeer(engine.data.chunks, createJiebaWasmSegmenter(jiebaWasm, []), "MiniSearch (jieba tokens)"),
+    // A stronger reference than the brief asks for: MiniSearch given our user dictionary too.
+    createMiniSearchPeer(engine.data.chunks, createJiebaSegmenter([]), "MiniSearch (jieba + our user dictionary)"),
   ];
   const runs = await evaluate({ engine, questions, ablations: true, peers, answerSettings: DEFAULT_ANSWER_SETTINGS });
   if (!engine.dense.enabled && !process.argv.includes("--no-fixture")) runs.push(...(await fixtureModelRuns(questions)));
