@@ -10,7 +10,7 @@ import { CORPUS_FORMAT_VERSION } from "../corpus/types";
 import { buildIndexFiles, type IndexInputs } from "../index/build-index";
 import { dictionaryFingerprint } from "../index/dictionary-hash";
 import { buildUserDictionary } from "../index/user-dictionary";
-import { discoverCorpusWords } from "../index/corpus-words";
+import { discoverCorpusWords, wordDictionary } from "../index/corpus-words";
 import { createAnalyzer, parseStopwords } from "../search/analyzer";
 import { readAnalysisData, readJiebaDictionaryWords, readJiebaIdfTable } from "../node/data-files";
 import { commonWordsFromJiebaIdf } from "../search/term-weights";
@@ -84,9 +84,7 @@ export async function buildIndex(args: BuildIndexArgs): Promise<{ buildDir: stri
  */
 export function corpusUserWords(corpus: Corpus): { named: string[]; discovered: string[]; userWords: string[] } {
   const named = buildUserDictionary(corpus);
-  const dictionary = readJiebaDictionaryWords();
-  for (const word of named) dictionary.add(word);
-  const discovered = discoverCorpusWords(corpus, (word) => dictionary.has(word));
+  const discovered = discoverCorpusWords(corpus, wordDictionary([...readJiebaDictionaryWords(), ...named]));
   return { named, discovered, userWords: [...new Set([...named, ...discovered])].sort() };
 }
 

@@ -31,10 +31,26 @@ const CJK_RUN = /[\u4e00-\u9fff]+/gu;
 /** Longest dictionary word worth looking for around a character. */
 const MAX_WORD = 8;
 
-/** `isWord` answers for jieba's dictionary plus the named terms. */
+/** jieba's dictionary plus the named terms, as discovery asks about it. */
+export interface WordDictionary {
+  has(word: string): boolean;
+  /** Whether some word starts with `prefix`: lets the scan stop early. */
+  hasPrefix(prefix: string): boolean;
+}
+
+export function wordDictionary(words: Iterable<string>): WordDictionary {
+  const all = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const word of words) {
+    all.add(word);
+    for (let end = 1; end < word.length; end++) prefixes.add(word.slice(0, end));
+  }
+  return { has: (w) => all.has(w), hasPrefix: (p) => prefixes.has(p) || all.has(p) };
+}
+
 export function discoverCorpusWords(
   corpus: Pick<Corpus, "documents">,
-  isWord: (word: string) => boolean,
+  dictionary: WordDictionary,
   options: CorpusWordOptions = CORPUS_WORD_DEFAULTS,
 ): string[] {
   const runs = corpus.documents.flatMap((d) => d.paragraphs.flatMap((p) => [...p.text.matchAll(CJK_RUN)].map((m) => m[0])));
@@ -54,7 +70,7 @@ export function discoverCorpusWords(
       count(stats.left, i > 0 ? c[i - 1]! : "^");
       count(stats.right, i + 2 < c.length ? c[i + 2]! : "$");
     });
-    const free = freePositions(c, isWord);
+    const free = freePositions(run, dictionary);
     for (let i = 0; i + 1 < c.length; i++) if (free[i] && free[i + 1]) pairs.get(c[i]! + c[i + 1]!)!.fragments++;
   }
   const words: string[] = [];
@@ -68,13 +84,17 @@ export function discoverCorpusWords(
   return words.sort();
 }
 
-/** Per character: true when no dictionary word of two or more characters in the run contains it. */
-function freePositions(chars: readonly string[], isWord: (word: string) => boolean): boolean[] {
-  const free = chars.map(() => true);
-  for (let start = 0; start < chars.length; start++) {
-    for (let end = start + 2; end <= Math.min(chars.length, start + MAX_WORD); end++) {
-      if (!isWord(chars.slice(start, end).join(""))) continue;
-      for (let k = start; k < end; k++) free[k] = false;
+/**
+ * Per character: true when no dictionary word of two or more characters in the run
+ * contains it. Runs are BMP CJK only, so string offsets are character offsets.
+ */
+function freePositions(run: string, dictionary: WordDictionary): boolean[] {
+  const free = new Array<boolean>(run.length).fill(true);
+  for (let start = 0; start < run.length; start++) {
+    for (let end = start + 2; end <= Math.min(run.length, start + MAX_WORD); end++) {
+      const piece = run.slice(start, end);
+      if (dictionary.has(piece)) for (let k = start; k < end; k++) free[k] = false;
+      if (!dictionary.hasPrefix(piece)) break;
     }
   }
   return free;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import type { Corpus, PolicyDocument } from "../../src/corpus/types";
 import { corpusUserWords } from "../../src/cli/build-index";
-import { discoverCorpusWords } from "../../src/index/corpus-words";
+import { discoverCorpusWords, wordDictionary } from "../../src/index/corpus-words";
 
 /** A corpus of one document whose paragraphs are the given texts. */
 function corpusOf(texts: string[]): Pick<Corpus, "documents"> {
@@ -10,7 +10,7 @@ function corpusOf(texts: string[]): Pick<Corpus, "documents"> {
   return { documents: [{ paragraphs } as PolicyDocument] };
 }
 
-const dictionary = (words: string[]) => (word: string) => words.includes(word);
+const dictionary = (words: string[]) => wordDictionary(words);
 const loose = { minFragments: 3, minPmi: 1, minEntropy: 0.5 };
 const childcare = ["发展普惠托育服务", "支持托育机构建设", "鼓励社区托育照护", "完善托育服务体系", "提供家庭托育指导"];
 
