@@ -1,4 +1,5 @@
 import type { Chunk, PolicyDocument } from "../corpus/types";
+import { bracketPairs, matchView } from "../corpus/units/text";
 import type { Engine } from "../engine/engine";
 import type { AnswerUnit, AskRequest, AskResponse, Citation } from "../http/schemas";
 import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
@@ -124,15 +125,9 @@ export function composeGeneral(
   citations: readonly Citation[],
   settings: Pick<AnswerSettings, "maxSentences">,
 ): Composed {
-  const terms = engine.retriever.contentTerms(result.query);
   const picks: { citation: Citation; text: string; coverage: number }[] = [];
   for (const citation of citations.slice(0, settings.maxSentences)) {
-    let best: { text: string; coverage: number } | null = null;
-    for (const sentence of splitSentences(citation.text)) {
-      if (isHeadingLine(sentence.text, citation.sectionPath) || isAside(sentence.text)) continue;
-      const c = coverage(terms, sentence.text.toLowerCase());
-      if (!best || c > best.coverage) best = { text: sentence.text, coverage: c };
-    }
+    const best = bestSentence(engine, result, citation);
     if (best) picks.push({ citation, ...best });
   }
   const top = Math.max(0, ...picks.map((p) => p.coverage));
@@ -143,6 +138,22 @@ export function composeGeneral(
     used: chosen.map((p) => p.citation),
     quoted: chosen.map((p) => p.text),
   };
+}
+
+/** The passage's body sentence (no heading, no bare annotation) that covers the most of the question's terms. */
+export function bestSentence(
+  engine: Engine,
+  result: SearchResult,
+  citation: Citation,
+): { text: string; coverage: number } | null {
+  const terms = engine.retriever.contentTerms(result.query);
+  let best: { text: string; coverage: number } | null = null;
+  for (const sentence of splitSentences(citation.text)) {
+    if (isHeadingLine(sentence.text, citation.sectionPath) || isAside(sentence.text)) continue;
+    const c = coverage(terms, sentence.text.toLowerCase());
+    if (!best || c > best.coverage) best = { text: sentence.text, coverage: c };
+  }
+  return best;
 }
 
 /** A further passage is quoted only if its best sentence covers at least this share of what the best one covers. */
@@ -222,12 +233,6 @@ export function isHeadingLine(sentence: string, sectionPath: readonly string[]):
  * what, and the units line already says who.
  */
 export function isAside(sentence: string): boolean {
-  const bare = sentence.replace(/[。；]$/u, "");
-  if (!bare.startsWith("（") || !bare.endsWith("）")) return false;
-  let depth = 0;
-  for (let i = 0; i < bare.length; i++) {
-    if (bare[i] === "（") depth++;
-    else if (bare[i] === "）" && --depth === 0 && i < bare.length - 1) return false;
-  }
-  return true;
+  const bare = matchView(sentence.replace(/[。；]$/u, ""));
+  return bracketPairs(bare).some((pair) => pair.start === 0 && pair.end === bare.length);
 }

@@ -2,7 +2,7 @@ import type { Group, PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
 import type { Citation } from "../http/schemas";
 import type { SearchResult } from "../search/retriever";
-import { chineseDate, composeGeneral, type Composed } from "./compose";
+import { bestSentence, chineseDate, type Composed } from "./compose";
 import { splitSentences } from "../text/sentences";
 import { unitsForQuote } from "./quote-units";
 
@@ -60,7 +60,7 @@ function renderResponsibility(engine: Engine, result: SearchResult, citations: r
   const lines: string[] = [];
   const quoted: string[] = [];
   for (const c of withUnits) {
-    const sentence = composeGeneral(engine, result, [c], { maxSentences: 1 }).quoted[0] ?? splitSentences(c.text)[0]?.text;
+    const sentence = bestSentence(engine, result, c)?.text ?? splitSentences(c.text)[0]?.text;
     if (!sentence) continue;
     const units = unitsForQuote(c.text, c.units, sentence);
     const roles = (["lead", "responsible", "participating"] as const)

@@ -1,5 +1,5 @@
 import { findMarkers } from "../corpus/units/markers";
-import { matchView, nameKey } from "../corpus/units/text";
+import { bracketPairs, matchView, nameKey, type Span } from "../corpus/units/text";
 import type { Citation } from "../http/schemas";
 
 type CitedUnit = Citation["units"][number];
@@ -34,17 +34,18 @@ export function unitsForQuote(passage: string, units: readonly CitedUnit[], quot
 function itemUnits(passage: string, units: readonly CitedUnit[], quote: string, at: number): CitedUnit[] | null {
   const assigning = units.filter((u) => assignsDuty(quote, u.name));
   if (assigning.length) return assigning;
+  const view = matchView(passage);
   // A recognised marker gives each unit its role in this item: 市发改委 may lead one
   // item of the passage and share the next.
   const marker = findMarkers(passage, false).find((m) => m.span.start >= at);
   if (marker) {
-    const view = matchView(passage);
     const roles = marker.parsed.roles.map((r) => ({ key: nameKey(view.slice(r.span.start, r.span.end)), role: r.role }));
     const named = units.filter((u) => roles.some((r) => r.key === nameKey(u.name) && r.role === u.role));
     if (named.length) return named;
   }
-  for (const group of parenthesisedGroups(passage, at)) {
-    const named = units.filter((u) => group.includes(u.name));
+  for (const group of outermostBracketsFrom(view, at)) {
+    const text = passage.slice(group.start, group.end);
+    const named = units.filter((u) => text.includes(u.name));
     if (named.length) return named;
   }
   return null;
@@ -67,18 +68,12 @@ function assignsDuty(sentence: string, name: string): boolean {
   return false;
 }
 
-/** Outermost （…） groups that start at or after `from`, in order; nested （市、区） stay inside their group. */
-function* parenthesisedGroups(text: string, from: number): Generator<string> {
-  let depth = 0;
-  let start = -1;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "（" || ch === "(") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if ((ch === "）" || ch === ")") && depth > 0) {
-      depth--;
-      if (depth === 0) yield text.slice(start, i + 1);
-    }
+/** Outermost （…） pairs starting at or after `from`, in order; a nested （市、区） stays inside its group. */
+function outermostBracketsFrom(view: string, from: number): Span[] {
+  const outer: Span[] = [];
+  for (const pair of bracketPairs(view)) {
+    if (pair.start < from || outer.some((o) => pair.start < o.end)) continue;
+    outer.push(pair);
   }
+  return outer;
 }
