@@ -20,13 +20,14 @@ export interface AppliedExpansion {
  * within four characters of the same clause by 税.
  */
 export class QueryExpander {
-  private readonly entries: { colloquial: string; pattern: RegExp; terms: string[] }[];
+  /** `pattern` only for separable keys: plain keys use indexOf, which is much cheaper per question. */
+  private readonly entries: { colloquial: string; pattern: RegExp | null; terms: string[] }[];
 
   constructor(entries: readonly ExpansionEntry[]) {
     this.entries = [...entries]
       .map((e) => {
         const colloquial = foldWidth(e.colloquial);
-        return { colloquial, pattern: keyPattern(colloquial), terms: e.terms };
+        return { colloquial, pattern: colloquial.includes("…") ? separablePattern(colloquial) : null, terms: e.terms };
       })
       .sort(
         (a, b) =>
@@ -42,14 +43,13 @@ export class QueryExpander {
     const used = new Array<boolean>(text.length).fill(false);
     const applied: AppliedExpansion[] = [];
     for (const entry of this.entries) {
-      for (const match of text.matchAll(entry.pattern)) {
-        const at = match.index;
-        const span = used.slice(at, at + match[0].length);
+      for (const { at, matched } of occurrences(text, entry)) {
+        const span = used.slice(at, at + matched.length);
         if (span.some(Boolean)) continue;
         span.forEach((_, i) => (used[at + i] = true));
         // A term the user already wrote adds nothing.
         const terms = entry.terms.filter((t) => !text.includes(foldWidth(t)));
-        if (terms.length) applied.push({ colloquial: match[0], terms });
+        if (terms.length) applied.push({ colloquial: matched, terms });
         break;
       }
     }
@@ -57,9 +57,18 @@ export class QueryExpander {
   }
 }
 
+function* occurrences(text: string, entry: { colloquial: string; pattern: RegExp | null }): Generator<{ at: number; matched: string }> {
+  if (entry.pattern) {
+    for (const m of text.matchAll(entry.pattern)) yield { at: m.index, matched: m[0] };
+    return;
+  }
+  for (let at = text.indexOf(entry.colloquial); at >= 0; at = text.indexOf(entry.colloquial, at + 1))
+    yield { at, matched: entry.colloquial };
+}
+
 const GAP = "[^，。？！；,.?!;\\s]{0,4}?";
 
-function keyPattern(colloquial: string): RegExp {
+function separablePattern(colloquial: string): RegExp {
   const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(colloquial.split("…").map(escape).join(GAP), "gu");
 }
