@@ -57,37 +57,33 @@ export function discoverCorpusWords(
   const chars = new Map<string, number>();
   const pairs = new Map<string, PairStats>();
   let total = 0;
+  // Runs are BMP CJK only, so string offsets are character offsets.
   for (const run of runs) {
-    const c = [...run];
-    total += c.length;
-    c.forEach((ch, i) => {
-      count(chars, ch);
-      if (i + 1 >= c.length) return;
-      const pair = ch + c[i + 1]!;
+    total += run.length;
+    const free = freePositions(run, dictionary);
+    for (let i = 0; i < run.length; i++) {
+      count(chars, run[i]!);
+      if (i + 1 >= run.length) continue;
+      const pair = run.slice(i, i + 2);
       let stats = pairs.get(pair);
       if (!stats) pairs.set(pair, (stats = { frequency: 0, fragments: 0, left: new Map(), right: new Map() }));
       stats.frequency++;
-      count(stats.left, i > 0 ? c[i - 1]! : "^");
-      count(stats.right, i + 2 < c.length ? c[i + 2]! : "$");
-    });
-    const free = freePositions(run, dictionary);
-    for (let i = 0; i + 1 < c.length; i++) if (free[i] && free[i + 1]) pairs.get(c[i]! + c[i + 1]!)!.fragments++;
+      if (free[i] && free[i + 1]) stats.fragments++;
+      count(stats.left, i > 0 ? run[i - 1]! : "^");
+      count(stats.right, i + 2 < run.length ? run[i + 2]! : "$");
+    }
   }
   const words: string[] = [];
   for (const [pair, stats] of pairs) {
     if (stats.fragments < options.minFragments || FUNCTION_CHARS.test(pair)) continue;
-    const [a, b] = [...pair] as [string, string];
-    const pmi = Math.log((stats.frequency * total) / (chars.get(a)! * chars.get(b)!));
+    const pmi = Math.log((stats.frequency * total) / (chars.get(pair[0]!)! * chars.get(pair[1]!)!));
     const entropy = Math.min(entropyOf(stats.left), entropyOf(stats.right));
     if (pmi >= options.minPmi && entropy >= options.minEntropy) words.push(pair);
   }
   return words.sort();
 }
 
-/**
- * Per character: true when no dictionary word of two or more characters in the run
- * contains it. Runs are BMP CJK only, so string offsets are character offsets.
- */
+/** Per character: true when no dictionary word of two or more characters in the run contains it. */
 function freePositions(run: string, dictionary: WordDictionary): boolean[] {
   const free = new Array<boolean>(run.length).fill(true);
   for (let start = 0; start < run.length; start++) {

@@ -22,19 +22,21 @@ export function readAnalysisData(): AnalysisDataText {
 const require = createRequire(import.meta.url);
 
 /** jieba's general-language IDF table, shipped inside the nodejieba package. */
-export function readJiebaIdfTable(): string {
-  return readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict/idf.utf8"), "utf8");
+/** A file of nodejieba's bundled cppjieba dictionary folder. */
+function readJiebaDictFile(name: string): string {
+  return readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict", name), "utf8");
 }
 
-/** jieba's main dictionary, one "word frequency tag" line per word (index build only: word discovery). */
-export function readJiebaDictionaryWords(): Set<string> {
-  const text = readFileSync(join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict/jieba.dict.utf8"), "utf8");
-  const words = new Set<string>();
-  for (const line of text.split("\n")) {
-    const word = line.slice(0, line.indexOf(" "));
-    if (word.length >= 2) words.add(word);
-  }
-  return words;
+export function readJiebaIdfTable(): string {
+  return readJiebaDictFile("idf.utf8");
+}
+
+/** The words (two characters or more) of jieba's main dictionary, "word frequency tag" lines (index build only: word discovery). */
+export function readJiebaDictionaryWords(): string[] {
+  return readJiebaDictFile("jieba.dict.utf8")
+    .split("\n")
+    .map((line) => line.slice(0, line.indexOf(" ")))
+    .filter((word) => word.length >= 2);
 }
 
 export function parseExpansions(text: string): ExpansionEntry[] {
