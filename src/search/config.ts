@@ -27,6 +27,8 @@ export interface RankingConfig {
   docNumberBoost: number;
   /** Added to passages where a unit the question names has a role. */
   unitRoleBoost: number;
+  /** Added to passages that state the kind of fact the question asks for (an amount for 多少钱, a date for 几号). */
+  answerTypeBoost: number;
   /** At most this many passages from one section in a result list. */
   maxPerSection: number;
 }
@@ -46,6 +48,7 @@ export const UNTUNED_RANKING: RankingConfig = {
   intentBoost: 0,
   docNumberBoost: 0.5,
   unitRoleBoost: 0.2,
+  answerTypeBoost: 0,
   maxPerSection: 2,
 };
 

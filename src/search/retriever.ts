@@ -39,6 +39,7 @@ export interface HitSignals {
   denseScore: number | null;
   docNumberBoost: number;
   unitRoleBoost: number;
+  answerTypeBoost: number;
 }
 
 export interface Hit {
@@ -53,8 +54,10 @@ export interface SearchResult {
   hits: Hit[];
   mode: "hybrid" | "lexical";
   /**
-   * How much of the question the best passage covers (0–1, IDF-weighted over the
-   * question's content words). The answer layer refuses below a calibrated threshold.
+   * How much of the question the best-covering answer candidate covers (0–1,
+   * IDF-weighted over the question's content words). A candidate is one of the
+   * top passages that also states the asked-for kind of fact, so topic and fact
+   * must meet in one passage. The answer layer refuses below a calibrated threshold.
    */
   evidence: number;
   /** The kind of fact the question asks for (amount, duration, date, ratio), if any. */
@@ -139,6 +142,7 @@ export class Retriever {
 
     const docBoostFor = documentBoosts(query, config.docNumberBoost);
     const mentioned = new Set(query.units.map((u) => u.canonical));
+    const answerType = expectedAnswerType(question);
     // Passages of a named document must be reachable even when no word matched.
     for (const [docId] of docBoostFor)
       this.parts.chunks.forEach((c, i) => {
@@ -153,29 +157,36 @@ export class Retriever {
       const intentBoost = this.answersIntent(query.intent, chunkIndex) ? config.intentBoost : 0;
       const unitRoleBoost =
         mentioned.size > 0 && [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
+      const answerTypeBoost = answerType && suppliesAnswerType(answerType, chunk.text) ? config.answerTypeBoost : 0;
       return {
         chunkIndex,
         chunk,
-        score: raw / maxBase + context + docNumberBoost + unitRoleBoost + intentBoost,
+        score: raw / maxBase + context + docNumberBoost + unitRoleBoost + intentBoost + answerTypeBoost,
         signals: {
           lexicalRank: lexicalRank.get(chunkIndex) ?? null,
           denseRank: denseRank.get(chunkIndex) ?? null,
           denseScore: denseScore.get(chunkIndex) ?? null,
           docNumberBoost,
           unitRoleBoost,
+          answerTypeBoost,
         },
       };
     });
     scored.sort((a, b) => b.score - a.score || a.chunkIndex - b.chunkIndex);
     const hits = diversify(scored, config.maxPerSection, options.k);
-    const answerType = expectedAnswerType(question);
+    // Answerability is judged on the topical order: the answer-type boost may lift a
+    // passage that states the fact to the top, but it cannot make a question answerable
+    // whose topic the collection only touches (an amount somewhere near 托育 is not the
+    // 托育 subsidy a parent asked about).
+    const topical = answerType ? diversify(scored.slice().sort(byTopicalScore), config.maxPerSection, ANSWER_CANDIDATES) : hits;
+    const candidates = topical.slice(0, ANSWER_CANDIDATES).filter((h) => suppliesAnswerType(answerType, h.chunk.text));
     return {
       query,
       hits,
       mode: useDense ? "hybrid" : "lexical",
-      evidence: hits[0] ? this.evidence(query, hits[0].chunkIndex) : 0,
+      evidence: Math.max(0, ...candidates.map((h) => this.evidence(query, h.chunkIndex))),
       answerType,
-      answerTypeSupplied: hits.slice(0, 3).some((h) => suppliesAnswerType(answerType, h.chunk.text)),
+      answerTypeSupplied: candidates.length > 0,
     };
   }
 
@@ -289,6 +300,9 @@ export class Retriever {
     return coverage(this.contentTerms(query), haystack);
   }
 }
+
+/** How many of the top passages an answer may come from (the answer quotes about this many). */
+const ANSWER_CANDIDATES = 3;
 
 /**
  * Wh-words and the words built on them (啥时候, 咋个, 几号, 多少, 哪天): they ask for
@@ -417,6 +431,11 @@ function documentBoosts(query: ParsedQuery, boost: number): Map<string, number> 
 }
 
 /** Keeps at most `maxPerSection` passages of one section, so one long section cannot fill the list. */
+/** Score order without the answer-type boost (ties by index, like the result order). */
+function byTopicalScore(a: Hit, b: Hit): number {
+  return b.score - b.signals.answerTypeBoost - (a.score - a.signals.answerTypeBoost) || a.chunkIndex - b.chunkIndex;
+}
+
 function diversify(sorted: Hit[], maxPerSection: number, k: number): Hit[] {
   const perSection = new Map<string, number>();
   const kept: Hit[] = [];

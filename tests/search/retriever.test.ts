@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/engine";
+import { answerQuestion } from "../../src/answer/compose";
+import { suppliesAnswerType } from "../../src/search/answer-type";
+import { DEFAULT_RANKING, withOverrides } from "../../src/search/config";
 import { testEngine } from "../helpers/engine";
 
 let engine: Engine;
@@ -45,5 +48,30 @@ describe("the question's content terms (refusal evidence and sentence choice)", 
     expect(terms).not.toContain("啥时候");
     expect(terms).not.toContain("多少");
     expect(terms).toContain("开工");
+  });
+});
+
+describe("questions that ask for a kind of fact (多少钱, 几号)", () => {
+  const statesAmount = (text: string) => suppliesAnswerType("amount", text);
+
+  it("rank a passage that states the asked-for amount above one that only discusses the topic", async () => {
+    const question = "托育机构收费最多多少钱";
+    const rankOfCap = async (answerTypeBoost: number) => {
+      const config = withOverrides(DEFAULT_RANKING, { answerTypeBoost });
+      const { hits } = await engine.retriever.search(question, { k: 10, config });
+      return hits.findIndex((h) => h.chunk.text.includes("1.5倍"));
+    };
+    expect(DEFAULT_RANKING.answerTypeBoost).toBeGreaterThan(0);
+    expect(await rankOfCap(DEFAULT_RANKING.answerTypeBoost)).toBe(0);
+    expect(await rankOfCap(0)).toBeGreaterThan(0);
+  });
+
+  it("are not made answerable by the boost alone: topic and fact must meet in a topically top passage", async () => {
+    const result = await engine.retriever.search("送孩子去托育班政府每月补多少钱", { k: 5 });
+    expect(result.answerType).toBe("amount");
+    expect(statesAmount(result.hits[0]!.chunk.text)).toBe(true);
+    expect(result.answerTypeSupplied).toBe(false);
+    const answer = await answerQuestion(engine, { question: "送孩子去托育班政府每月补多少钱" });
+    expect(answer.answered).toBe(false);
   });
 });
