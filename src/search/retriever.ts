@@ -277,12 +277,14 @@ export class Retriever {
   private readonly contentTermCache = new WeakMap<ParsedQuery, ContentTerm[]>();
 
   private computeContentTerms(query: ParsedQuery): ContentTerm[] {
-    const candidates = [...new Set(this.parts.analyzer.words(query.text))].filter(
-      (w) => (w.length >= 2 || /\d/.test(w)) && !QUESTION_WORD.test(w),
+    const candidates = [...new Set(this.parts.analyzer.words(query.text))].filter((w) => w.length >= 2 || /\d/.test(w));
+    // Search mode also emits the parts of a long word (公积/积金 of 公积金, 长时间 of
+    // 多长时间); a question names the word once, so only the longest form counts.
+    const words = candidates.filter(
+      (w) =>
+        !QUESTION_WORD.test(w) &&
+        !candidates.some((other) => other !== w && other.includes(w)),
     );
-    // Search mode also emits the parts of a long word (公积/积金 of 公积金); a question
-    // names the word once, so only the longest form counts.
-    const words = candidates.filter((w) => !candidates.some((other) => other !== w && other.includes(w)));
     return words.map((term) => {
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
       return {
@@ -308,7 +310,7 @@ const ANSWER_CANDIDATES = 3;
  * Wh-words and the words built on them (啥时候, 咋个, 几号, 多少, 哪天): they ask for
  * a kind of fact, which the answer-type check judges, and say nothing of the topic.
  */
-const QUESTION_WORD = /^(?:多少|几|啥|咋|哪|什么|怎)/u;
+const QUESTION_WORD = /^(?:多少|几|啥|咋|哪|什么|怎|多(?:长|久|大|高|远|重))/u;
 
 export interface ContentTerm {
   term: string;

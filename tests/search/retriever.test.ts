@@ -49,6 +49,13 @@ describe("the question's content terms (refusal evidence and sentence choice)", 
     expect(terms).not.toContain("多少");
     expect(terms).toContain("开工");
   });
+
+  it("leave out the parts of a wh-word too (时候 of 啥时候, 长时间 of 多长时间)", () => {
+    expect(termsOf("迎宾大道二期啥时候开工")).not.toContain("时候");
+    const terms = termsOf("注册个公司多长时间能办完");
+    expect(terms.some((t) => t.includes("时间"))).toBe(false);
+    expect(terms).toContain("注册");
+  });
 });
 
 describe("questions that ask for a kind of fact (多少钱, 几号)", () => {
