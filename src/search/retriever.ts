@@ -2,6 +2,7 @@ import type { Chunk } from "../corpus/types";
 import type { Analyzer } from "./analyzer";
 import { accumulateBm25, type WeightedTerm } from "./bm25";
 import type { RankingConfig } from "./config";
+import { passageCoverage, type ContentTerm } from "./evidence";
 import type { LexicalIndex } from "./lexical-index";
 import { expectedAnswerType, suppliesAnswerType, type AnswerType } from "./answer-type";
 import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
@@ -295,11 +296,11 @@ export class Retriever {
     });
   }
 
-  /** IDF-weighted share of the question's content terms that the passage or its headings contain. */
+  /** IDF-weighted share of the question's content terms that the passage or its headings contain (see passageCoverage). */
   evidence(query: ParsedQuery, chunkIndex: number): number {
     const chunk = this.parts.chunks[chunkIndex]!;
     const haystack = (chunk.text + " " + chunk.docTitle + " " + chunk.sectionPath.join(" ")).toLowerCase();
-    return coverage(this.contentTerms(query), haystack);
+    return passageCoverage(this.contentTerms(query), haystack);
   }
 }
 
@@ -311,25 +312,6 @@ const ANSWER_CANDIDATES = 3;
  * a kind of fact, which the answer-type check judges, and say nothing of the topic.
  */
 const QUESTION_WORD = /^(?:多少|几|啥|咋|哪|什么|怎|多(?:长|久|大|高|远|重))/u;
-
-export interface ContentTerm {
-  term: string;
-  /** General-language IDF, capped. */
-  weight: number;
-  /** Policy terms that count as this term being present. */
-  alternatives: string[];
-}
-
-/** Weighted share of `terms` present in `text` (lower-cased). */
-export function coverage(terms: readonly ContentTerm[], text: string): number {
-  let total = 0;
-  let covered = 0;
-  for (const t of terms) {
-    total += t.weight;
-    if (text.includes(t.term) || t.alternatives.some((a) => text.includes(a))) covered += t.weight;
-  }
-  return total ? covered / total : 0;
-}
 
 /** The `depth` best positive scores, best first (ties by index), without sorting every document. */
 function rankScores(scores: Float64Array, allowed: Uint8Array | null, depth: number) {

@@ -82,3 +82,10 @@ describe("questions that ask for a kind of fact (多少钱, 几号)", () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe("refusal evidence", () => {
+  it("does not answer a question about a topic the gazette only lists in passing (公积金 among 开户 items)", async () => {
+    const answer = await answerQuestion(engine, { question: "公积金能提取吗", topK: 5 });
+    expect(answer.answered).toBe(false);
+  });
+});
