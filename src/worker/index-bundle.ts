@@ -3,9 +3,11 @@
  * imported into the script as bytes, plus the two analysis data files the index
  * was built with. Pure, so the build script (Node) and the Worker (workerd) share it.
  *
- * Compact: documents.json loses `paragraphs` (the corpus build's working copy of
- * the text, ~30% of the index and read by nothing at query time). Every bundled file
- * gets its own checksum, verified with Web Crypto when the Worker loads the bundle.
+ * Compact: documents.json keeps each paragraph's kind and position but not its text,
+ * section path or units (the corpus build's working copy of the text, ~30% of the
+ * index). Query time reads only the kinds: a group question favours the passages
+ * that cover a roster paragraph. Every bundled file gets its own checksum, verified
+ * with Web Crypto when the Worker loads the bundle.
  */
 import type { PolicyDocument } from "../corpus/types";
 import { createEngine, type DenseStatus, type Engine, type IndexData } from "../engine/engine";
@@ -68,7 +70,11 @@ export function bundleIndexFiles(
 
 function compactDocuments(bytes: Uint8Array): Uint8Array {
   const documents = JSON.parse(decoder.decode(bytes)) as PolicyDocument[];
-  return encoder.encode(JSON.stringify(documents.map((d) => ({ ...d, paragraphs: [] }))));
+  const compact = documents.map((d) => ({
+    ...d,
+    paragraphs: d.paragraphs.map((p) => ({ ...p, text: "", sectionPath: [], units: [] })),
+  }));
+  return encoder.encode(JSON.stringify(compact));
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

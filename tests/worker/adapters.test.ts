@@ -4,7 +4,10 @@
  * Vectorize (fakes), and the rate-limit middleware.
  */
 import * as jiebaWasmNode from "jieba-wasm";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/engine";
+import { parseQuestions } from "../../eval/load-questions";
 import { createApp } from "../../src/http/app";
 import { HealthSchema, SearchResponseSchema } from "../../src/http/schemas";
 import { IndexError } from "../../src/index/manifest";
@@ -15,6 +18,7 @@ import { createJiebaWasmSegmenter } from "../../src/worker/jieba-wasm-segmenter"
 import { rateLimitMiddleware } from "../../src/worker/rate-limit";
 import { vectorNamespace } from "../../src/worker/vectorize-dense";
 import { createWorkersAiEmbedder } from "../../src/worker/workers-ai-embedder";
+import { testEngine } from "../helpers/engine";
 import { bundleFixture, type BundleFixture } from "./bundle-fixture";
 import { FAKE_DIMENSION, fakeAi, fakeEmbed, FakeVectorize } from "./fakes";
 
@@ -39,16 +43,36 @@ async function refusal(bundle: WorkerIndexBundle): Promise<IndexError> {
 }
 
 describe("the bundled index", () => {
-  it("loads into an engine over the same build, with paragraphs left out of the documents", async () => {
+  it("loads into an engine over the same build, with paragraph text left out but paragraph kinds kept", async () => {
     const engine = await load(fixture.bundle());
     expect(engine.data.manifest.buildId).toBe(fixture.manifest.buildId);
     expect(engine.data.chunks).toHaveLength(fixture.manifest.counts.chunks);
     expect(engine.data.documents).toHaveLength(fixture.manifest.counts.documents);
-    expect(engine.data.documents.every((d) => d.paragraphs.length === 0)).toBe(true);
+    expect(engine.data.documents.every((d) => d.paragraphs.every((p) => p.text === ""))).toBe(true);
+    const kinds = (docs: readonly (typeof fixture.documents)[number][]) => docs.map((d) => d.paragraphs.map((p) => p.kind));
+    expect(kinds(engine.data.documents)).toEqual(kinds(fixture.documents));
     const withoutParagraphs = ({ paragraphs: _p, ...rest }: (typeof fixture.documents)[number]) => rest;
     expect(engine.data.documents.map(withoutParagraphs)).toEqual(fixture.documents.map(withoutParagraphs));
     const { hits } = await engine.retriever.search("链长制", { k: 3 });
     expect(hits[0]!.chunk.text + hits[0]!.chunk.docTitle).toMatch(/链长/u);
+  });
+
+  it("ranks and decides every evaluation question exactly as the Node engine does over the same build", async () => {
+    const onWorker = await load(fixture.bundle());
+    const onNode = await testEngine();
+    expect(onNode.data.manifest.buildId).toBe(onWorker.data.manifest.buildId);
+    const questions = parseQuestions(readFileSync("eval/questions.jsonl", "utf8"));
+    const ranking = async (engine: Engine, question: string) => {
+      const result = await engine.retriever.search(question, { k: 10 });
+      const hits = result.hits.map((h) => `${h.chunk.id} ${h.score.toFixed(9)}`);
+      return { hits, evidence: result.evidence, answerTypeSupplied: result.answerTypeSupplied };
+    };
+    const differing: string[] = [];
+    for (const q of questions) {
+      const [node, worker] = [await ranking(onNode, q.question), await ranking(onWorker, q.question)];
+      if (JSON.stringify(node) !== JSON.stringify(worker)) differing.push(q.id);
+    }
+    expect(differing).toEqual([]);
   });
 
   it("is refused when a file's bytes were changed, naming the file", async () => {

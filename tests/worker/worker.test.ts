@@ -65,7 +65,7 @@ describe("the Worker under workerd", () => {
     expect(await (await worker.fetch("/docs/assets/init.js")).text()).toContain("SwaggerUIBundle");
   });
 
-  it("answers the evaluation questions like the Node service: hit@5 within 2 points, the same top document on ≥95%", async () => {
+  it("answers the evaluation questions like the Node service: hit@5 within 2 points, the same top document on ≥95%, the same answered/refused decision on all", async () => {
     const questions = parseQuestions(readFileSync("eval/questions.jsonl", "utf8"));
     const engine = await testEngine();
     const node: QuestionOutcome[] = [];
@@ -84,14 +84,17 @@ describe("the Worker under workerd", () => {
     const hitAt5 = (outcomes: QuestionOutcome[]) =>
       summarize(questions, questions.map((q, i) => scoreQuestion(q, outcomes[i]!, 1, (u) => u)), outcomes).hitAt[5];
     const sameTop = questions.filter((_, i) => node[i]!.ranked[0]?.docNumber === onWorker[i]!.ranked[0]?.docNumber).length;
-    const sameAnswered = questions.filter((_, i) => node[i]!.answered === onWorker[i]!.answered).length;
+    const decisionDiffers = questions.filter((_, i) => node[i]!.answered !== onWorker[i]!.answered).map((q) => q.id);
+    const sameAnswered = questions.length - decisionDiffers.length;
     const [nodeHit, workerHit] = [hitAt5(node), hitAt5(onWorker)];
     console.log(
       `eval (${questions.length} questions, lexical): hit@5 Node ${(nodeHit * 100).toFixed(1)}% vs Worker ${(workerHit * 100).toFixed(1)}%; ` +
-        `same top document ${sameTop}/${questions.length}; same answered/refused ${sameAnswered}/${questions.length}`,
+        `same top document ${sameTop}/${questions.length}; same answered/refused ${sameAnswered}/${questions.length}` +
+        (decisionDiffers.length ? ` (differs on ${decisionDiffers.join(", ")})` : ""),
     );
     expect(Math.abs(nodeHit - workerHit)).toBeLessThanOrEqual(0.02);
     expect(sameTop / questions.length).toBeGreaterThanOrEqual(0.95);
+    expect(decisionDiffers).toEqual([]);
   }, 120_000);
 
   it("throttles one client's API calls with the rate-limiting binding, leaving other clients alone", async () => {
