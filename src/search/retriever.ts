@@ -57,13 +57,14 @@ export interface SearchResult {
   /**
    * How much of the question the best-covering answer candidate covers (0–1,
    * IDF-weighted over the question's content words). A candidate is one of the
-   * top passages that also states the asked-for kind of fact, so topic and fact
-   * must meet in one passage. The answer layer refuses below a calibrated threshold.
+   * three best passages by topic (the order without the answer-type boost) that
+   * also states the asked-for kind of fact, so topic and fact must meet in one
+   * passage. The answer layer refuses below a calibrated threshold.
    */
   evidence: number;
   /** The kind of fact the question asks for (amount, duration, date, ratio), if any. */
   answerType: AnswerType;
-  /** Whether one of the top passages states a fact of that kind. */
+  /** Whether one of the three best passages by topic states a fact of that kind. */
   answerTypeSupplied: boolean;
 }
 
@@ -282,9 +283,7 @@ export class Retriever {
     // Search mode also emits the parts of a long word (公积/积金 of 公积金, 长时间 of
     // 多长时间); a question names the word once, so only the longest form counts.
     const words = candidates.filter(
-      (w) =>
-        !QUESTION_WORD.test(w) &&
-        !candidates.some((other) => other !== w && other.includes(w)),
+      (w) => !QUESTION_WORD.test(w) && !candidates.some((other) => other !== w && other.includes(w)),
     );
     return words.map((term) => {
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
