@@ -2,6 +2,7 @@ import { benefitAnswer, unitList } from "../benefits/answer";
 import type { BenefitClause } from "../benefits/types";
 import type { Engine } from "../engine/engine";
 import type { Citation } from "../http/schemas";
+import { expectedAnswerType, suppliesAnswerType } from "../search/answer-type";
 import { citationOf, type Composed } from "./compose";
 
 /**
@@ -18,10 +19,15 @@ export function composeEntitlements(
 ): { composed: Composed; citations: Citation[] } | null {
   const picked = benefitAnswer(question, engine.data.benefits);
   if (!picked || !retrieved.length) return null;
+  // 收费上限是多少钱 asks for one figure, not for a list of benefits: only clauses that
+  // state a figure of that kind answer it; with none, the general answer quotes the
+  // retrieved passage that does.
+  const asked = expectedAnswerType(question);
+  const fitting = picked.clauses.filter((clause) => suppliesAnswerType(asked, clause.source.sentence));
   // At most as many distinct passages as there are citation slots.
   const clauses: BenefitClause[] = [];
   const passages = new Set<string>();
-  for (const clause of picked.clauses) {
+  for (const clause of fitting) {
     if (!passages.has(clause.source.chunkId) && passages.size >= retrieved.length) continue;
     passages.add(clause.source.chunkId);
     clauses.push(clause);
