@@ -6,7 +6,8 @@ import { answerQuestion, DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from "..
 import type { Chunk } from "../src/corpus/types";
 import type { Engine } from "../src/engine/engine";
 import { withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
-import { isRelevant, scoreQuestion, summarize, type QuestionOutcome, type QuestionScore, type Summary } from "./metrics";
+import { compactForMatch } from "../src/text/fold";
+import { containsSnippet, scoreQuestion, summarize, type QuestionOutcome, type QuestionScore, type Summary } from "./metrics";
 import type { PeerSystem } from "./peers";
 import type { QuestionRecord } from "./questions-schema";
 
@@ -105,9 +106,13 @@ async function runPeer(peer: PeerSystem, chunks: readonly Chunk[], questions: re
 
 /** Scores outcomes of any system against the question set, the same way evaluate() does. */
 export function scorer(engine: Engine, questions: readonly QuestionRecord[]) {
-  const relevantCounts = questions.map((q) =>
-    q.answerable ? engine.data.chunks.filter((c) => isRelevant(c.text, q.snippets)).length : 0,
-  );
+  // Compacted once: 343 questions × 556 passages would otherwise recompact every passage per question.
+  const passages = engine.data.chunks.map((c) => compactForMatch(c.text));
+  const relevantCounts = questions.map((q) => {
+    if (!q.answerable) return 0;
+    const snippets = q.snippets.map(compactForMatch);
+    return passages.filter((p) => containsSnippet(p, snippets)).length;
+  });
   const canonical = (name: string) => engine.units.find(name)[0]?.canonical ?? name;
   return (outcomes: QuestionOutcome[]) => outcomes.map((o, i) => scoreQuestion(questions[i]!, o, relevantCounts[i]!, canonical));
 }

@@ -39,8 +39,12 @@ export interface QuestionScore {
 
 /** A passage is relevant when, whitespace and punctuation removed, it contains a gold snippet. */
 export function isRelevant(passageText: string, snippets: readonly string[]): boolean {
-  const text = compactForMatch(passageText);
-  return snippets.some((s) => text.includes(compactForMatch(s)));
+  return containsSnippet(compactForMatch(passageText), snippets.map(compactForMatch));
+}
+
+/** `isRelevant` on text already passed through compactForMatch, for callers that test many pairs. */
+export function containsSnippet(compactPassage: string, compactSnippets: readonly string[]): boolean {
+  return compactSnippets.some((s) => compactPassage.includes(s));
 }
 
 /**

@@ -1,9 +1,8 @@
 /** Turns evaluation runs into report.json and report.md (with the chart). Pure. */
 import type { Summary } from "./metrics";
 import { summarizeSubset, type SystemRun } from "./harness";
-import type { QuestionRecord } from "./questions-schema";
+import { PERSONAS, SPLITS, type QuestionRecord } from "./questions-schema";
 import { barChartSvg } from "./chart";
-import { isRelevant } from "./metrics";
 
 export interface ReportMeta {
   generatedAt: string;
@@ -36,14 +35,13 @@ export interface Failure {
   got: string[];
 }
 
-const PERSONAS = ["citizen", "operator", "enterprise"] as const;
 
 export function buildReport(meta: ReportMeta, runs: readonly SystemRun[], questions: readonly QuestionRecord[]): Report {
   const systems = runs.map((run) => ({
     name: run.name,
     kind: run.kind,
     overall: summarizeSubset(run, questions, () => true),
-    bySplit: Object.fromEntries(["dev", "test"].map((s) => [s, summarizeSubset(run, questions, (q) => q.split === s)])),
+    bySplit: Object.fromEntries(SPLITS.map((s) => [s, summarizeSubset(run, questions, (q) => q.split === s)])),
     byPersona: Object.fromEntries(PERSONAS.map((p) => [p, summarizeSubset(run, questions, (q) => q.persona === p)])),
     testByPersona: Object.fromEntries(
       PERSONAS.map((p) => [p, summarizeSubset(run, questions, (q) => q.persona === p && q.split === "test")]),
@@ -138,4 +136,3 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-export { isRelevant };
