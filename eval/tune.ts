@@ -6,10 +6,12 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { isAnswerable } from "../src/answer/compose";
 import type { Engine } from "../src/engine/engine";
 import { loadEngine } from "../src/node/load-engine";
 import { loadDenseSearch } from "../src/node/dense";
 import { UNTUNED_RANKING, withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
+import type { SearchResult } from "../src/search/retriever";
 import { loadAllQuestions } from "./load-questions";
 import { isRelevant } from "./metrics";
 import type { QuestionRecord } from "./questions-schema";
@@ -59,23 +61,14 @@ async function objective(engine: Engine, questions: readonly QuestionRecord[], c
   return ((2 / 3) * mrr + (1 / 3) * hit5) / questions.length;
 }
 
-/** The threshold that best separates answerable from unanswerable dev questions by evidence. */
+/** The threshold that best separates answerable from unanswerable dev questions, by the service's own refusal rule. */
 async function calibrateRefusal(engine: Engine, questions: readonly QuestionRecord[], config: RankingConfig) {
-  const points: { evidence: number; answerable: boolean; namesDocument: boolean; typeOk: boolean }[] = [];
-  for (const q of questions) {
-    const r = await engine.retriever.search(q.question, { k: 5, config });
-    points.push({
-      evidence: r.evidence,
-      answerable: q.answerable,
-      namesDocument: r.query.document !== null,
-      typeOk: r.answerTypeSupplied && !r.query.docNumbers.some((m) => m.parts.prefix && m.candidates.length === 0),
-    });
-  }
+  const results: { result: SearchResult; answerable: boolean }[] = [];
+  for (const q of questions) results.push({ result: await engine.retriever.search(q.question, { k: 5, config }), answerable: q.answerable });
   let best = { threshold: 0.5, accuracy: -1 };
   for (let t = 0.05; t <= 0.95; t += 0.025) {
-    // The same rule as answerQuestion in src/answer/compose.ts.
-    const correct = points.filter((p) => (p.namesDocument || (p.evidence >= t && p.typeOk)) === p.answerable).length;
-    const accuracy = correct / points.length;
+    const correct = results.filter((r) => isAnswerable(r.result, t) === r.answerable).length;
+    const accuracy = correct / results.length;
     // Ties go to the lower threshold: refusing an answerable question costs a citizen more than a cautious answer.
     if (accuracy > best.accuracy + 1e-9) best = { threshold: Math.round(t * 1000) / 1000, accuracy };
   }

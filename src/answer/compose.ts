@@ -57,17 +57,8 @@ export async function answerQuestion(
     model: engine.retriever.denseModel,
     tookMs: 0,
   };
-  // A named document is always answerable; otherwise the best passage must cover the
-  // question and, when a specific fact is asked (an amount, a date), state one.
-  // A document number the collection does not hold is a clear "not here", however
-  // well its words match other passages.
-  const unknownNumbers = result.query.docNumbers.filter(
-    (m) => m.parts.prefix && m.candidates.length === 0 && !citations.some((c) => c.text.includes(m.text)),
-  );
-  const answered =
-    citations.length > 0 &&
-    (result.query.document !== null ||
-      (unknownNumbers.length === 0 && result.evidence >= settings.refusalThreshold && result.answerTypeSupplied));
+  const unknownNumbers = unknownDocumentNumbers(result);
+  const answered = isAnswerable(result, settings.refusalThreshold);
   let answer: string;
   let usedCitations: Citation[];
   let answerUnitList: AnswerUnit[] = [];
@@ -155,6 +146,28 @@ export function bestSentence(
     if (!best || c > best.coverage) best = { text: sentence.text, coverage: c };
   }
   return best;
+}
+
+/**
+ * The refusal rule, shared with the threshold calibration in eval/tune.ts. A named
+ * document is always answerable; otherwise the passages must cover the question and,
+ * when a specific fact is asked (an amount, a date), state one (see SearchResult.evidence).
+ * A document number the collection does not hold is a clear "not here", however well
+ * its words match other passages.
+ */
+export function isAnswerable(result: SearchResult, refusalThreshold: number): boolean {
+  if (result.hits.length === 0) return false;
+  if (result.query.document !== null) return true;
+  return (
+    unknownDocumentNumbers(result).length === 0 && result.evidence >= refusalThreshold && result.answerTypeSupplied
+  );
+}
+
+/** Fully written document numbers (with an issuer prefix) that no document has and no retrieved passage mentions. */
+function unknownDocumentNumbers(result: SearchResult): SearchResult["query"]["docNumbers"] {
+  return result.query.docNumbers.filter(
+    (m) => m.parts.prefix && m.candidates.length === 0 && !result.hits.some((h) => h.chunk.text.includes(m.text)),
+  );
 }
 
 /** A further passage is quoted only if its best sentence covers at least this share of what the best one covers. */
