@@ -23,6 +23,8 @@ export interface IndexData {
   generalIdf: GeneralIdf;
   /** Benefit clauses extracted at index build time (src/benefits). */
   benefits: BenefitClause[];
+  /** Passages that answer group questions, found at index build time (src/index/group-passages.ts). */
+  groupChunkIndexes: number[];
 }
 
 export interface EngineOptions {
@@ -59,7 +61,7 @@ export function createEngine(data: IndexData, options: EngineOptions): Engine {
     config: options.config,
     generalIdf: data.generalIdf,
     appointmentDocIds: data.documents.filter((d) => d.appointments.length > 0).map((d) => d.id),
-    groupChunkIndexes: groupChunkIndexes(data.chunks, documentById),
+    groupChunkIndexes: data.groupChunkIndexes,
     dense: options.dense,
   });
   return {
@@ -86,19 +88,4 @@ function unitNames(data: IndexData): UnitName[] {
   for (const chunk of data.chunks)
     for (const unit of chunk.units) if (!unit.generic) names.push({ name: unit.name, canonical: unit.canonical });
   return names;
-}
-
-/** Prose forms of a group's set-up that are not roster paragraphs: 办公室设在市统计局, 组长由副市长李润军担任. */
-const GROUP_PROSE = /办公室设在|组长由/u;
-
-/** Chunks covering a roster paragraph (组长：…, 成员单位：…) or a group's office line. */
-function groupChunkIndexes(chunks: readonly Chunk[], documentById: ReadonlyMap<string, PolicyDocument>): number[] {
-  const indexes: number[] = [];
-  chunks.forEach((chunk, index) => {
-    const paragraphs = documentById.get(chunk.docId)?.paragraphs ?? [];
-    const [first, last] = chunk.paragraphs;
-    const roster = paragraphs.slice(first, last + 1).some((p) => p.kind === "roster");
-    if (roster || GROUP_PROSE.test(chunk.text)) indexes.push(index);
-  });
-  return indexes;
 }

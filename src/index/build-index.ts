@@ -2,6 +2,7 @@ import { extractBenefits } from "../benefits/extract";
 import type { Corpus } from "../corpus/types";
 import type { Analyzer } from "../search/analyzer";
 import { buildLexicalIndex, serializeLexicalIndex, type SerializedLexicalIndex } from "../search/lexical-index";
+import { groupChunkIndexes } from "./group-passages";
 import { INDEX_FORMAT_VERSION, type IndexManifest } from "./manifest";
 
 /** File names inside an index build folder. */
@@ -14,6 +15,7 @@ export const INDEX_FILES = {
   aliases: "unit-aliases.json",
   generalIdf: "general-idf.json",
   benefits: "benefits.json",
+  groupPassages: "group-passages.json",
   vectors: "vectors.hnsw",
 } as const;
 
@@ -54,6 +56,8 @@ export function buildIndexFiles(inputs: IndexInputs): BuiltIndex {
   files.set(INDEX_FILES.generalIdf, encoder.encode(JSON.stringify(inputs.generalIdf)));
   // Benefit clauses need the documents' paragraphs; extracting them here lets every runtime serve them from the index.
   files.set(INDEX_FILES.benefits, encoder.encode(JSON.stringify(extractBenefits(corpus))));
+  // So do the passages that answer group questions (they are found by paragraph kind).
+  files.set(INDEX_FILES.groupPassages, encoder.encode(JSON.stringify(groupChunkIndexes(corpus))));
   if ("bytes" in inputs.dense) files.set(INDEX_FILES.vectors, inputs.dense.bytes);
 
   const entries: IndexManifest["files"] = {};

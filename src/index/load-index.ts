@@ -24,11 +24,12 @@ export function parseIndexFiles(manifest: IndexManifest, files: ReadonlyMap<stri
   const unitAliases = json<UnitAlias[]>(INDEX_FILES.aliases);
   const benefits = json<BenefitClause[]>(INDEX_FILES.benefits);
   const generalIdf = new Map(Object.entries(json<Record<string, number>>(INDEX_FILES.generalIdf)));
+  const groupChunkIndexes = json<number[]>(INDEX_FILES.groupPassages);
   const userWords = decoder
     .decode(files.get(INDEX_FILES.userDictionary) ?? new Uint8Array())
     .split("\n")
     .filter(Boolean);
   if (chunks.length !== manifest.counts.chunks || lexical.words.docCount !== chunks.length)
     throw new IndexError("index-corrupt", `index chunk counts disagree with the manifest; run \`npm run index\``);
-  return { manifest, documents, chunks, lexical, unitAliases, generalIdf, benefits, userWords };
+  return { manifest, documents, chunks, lexical, unitAliases, generalIdf, benefits, groupChunkIndexes, userWords };
 }

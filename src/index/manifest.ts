@@ -3,7 +3,7 @@
  * stale, mismatched or damaged index is refused instead of served.
  */
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexFileEntry {
   sha256: string;

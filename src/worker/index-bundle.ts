@@ -3,11 +3,10 @@
  * imported into the script as bytes, plus the two analysis data files the index
  * was built with. Pure, so the build script (Node) and the Worker (workerd) share it.
  *
- * Compact: documents.json keeps each paragraph's kind and position but not its text,
- * section path or units (the corpus build's working copy of the text, ~30% of the
- * index). Query time reads only the kinds: a group question favours the passages
- * that cover a roster paragraph. Every bundled file gets its own checksum, verified
- * with Web Crypto when the Worker loads the bundle.
+ * Compact: documents.json loses `paragraphs` (the corpus build's working copy of
+ * the text, ~30% of the index; what query time needs from them, the group passages,
+ * is its own index file). Every bundled file gets its own checksum, verified with
+ * Web Crypto when the Worker loads the bundle.
  */
 import type { PolicyDocument } from "../corpus/types";
 import { createEngine, type DenseStatus, type Engine, type IndexData } from "../engine/engine";
@@ -35,6 +34,7 @@ export const BUNDLED_INDEX_FILES = [
   INDEX_FILES.aliases,
   INDEX_FILES.generalIdf,
   INDEX_FILES.benefits,
+  INDEX_FILES.groupPassages,
 ] as const;
 
 export interface WorkerIndexBundle {
@@ -70,11 +70,7 @@ export function bundleIndexFiles(
 
 function compactDocuments(bytes: Uint8Array): Uint8Array {
   const documents = JSON.parse(decoder.decode(bytes)) as PolicyDocument[];
-  const compact = documents.map((d) => ({
-    ...d,
-    paragraphs: d.paragraphs.map((p) => ({ ...p, text: "", sectionPath: [], units: [] })),
-  }));
-  return encoder.encode(JSON.stringify(compact));
+  return encoder.encode(JSON.stringify(documents.map((d) => ({ ...d, paragraphs: [] }))));
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
