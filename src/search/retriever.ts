@@ -90,10 +90,21 @@ export class Retriever {
 
   private readonly groupChunks: ReadonlySet<number>;
 
+  /** Passage indexes of each document, for questions that name one. */
+  private readonly chunksOfDocument = new Map<string, number[]>();
+
+  /** Per answer type, whether each passage states such a fact: 1/0, -1 until first asked (passages never change). */
+  private readonly statesFact = new Map<Exclude<AnswerType, null>, Int8Array>();
+
   constructor(private readonly parts: RetrieverParts) {
     this.chunkUnits = parts.chunks.map((c) => new Set(c.units.map((u) => u.canonical)));
     this.appointmentDocs = new Set(parts.appointmentDocIds ?? []);
     this.groupChunks = new Set(parts.groupChunkIndexes ?? []);
+    parts.chunks.forEach((c, i) => {
+      const indexes = this.chunksOfDocument.get(c.docId);
+      if (indexes) indexes.push(i);
+      else this.chunksOfDocument.set(c.docId, [i]);
+    });
   }
 
   get mode(): "hybrid" | "lexical" {
@@ -147,9 +158,7 @@ export class Retriever {
     const answerType = expectedAnswerType(question);
     // Passages of a named document must be reachable even when no word matched.
     for (const [docId] of docBoostFor)
-      this.parts.chunks.forEach((c, i) => {
-        if (c.docId === docId && (!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
-      });
+      for (const i of this.chunksOfDocument.get(docId) ?? []) if ((!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
 
     const documentContext = config.documentContextWeight > 0 ? documentStrength(base, this.parts.chunks, maxBase) : new Map<string, number>();
     const scored: Hit[] = [...base].map(([chunkIndex, raw]) => {
@@ -159,7 +168,7 @@ export class Retriever {
       const intentBoost = this.answersIntent(query.intent, chunkIndex) ? config.intentBoost : 0;
       const unitRoleBoost =
         mentioned.size > 0 && [...mentioned].some((u) => this.chunkUnits[chunkIndex]!.has(u)) ? config.unitRoleBoost : 0;
-      const answerTypeBoost = answerType && suppliesAnswerType(answerType, chunk.text) ? config.answerTypeBoost : 0;
+      const answerTypeBoost = answerType && this.statesAnswerType(answerType, chunkIndex) ? config.answerTypeBoost : 0;
       return {
         chunkIndex,
         chunk,
@@ -181,7 +190,7 @@ export class Retriever {
     // whose topic the collection only touches (an amount somewhere near 托育 is not the
     // 托育 subsidy a parent asked about).
     const topical = answerType ? diversify(scored.slice().sort(byTopicalScore), config.maxPerSection, ANSWER_CANDIDATES) : hits;
-    const candidates = topical.slice(0, ANSWER_CANDIDATES).filter((h) => suppliesAnswerType(answerType, h.chunk.text));
+    const candidates = topical.slice(0, ANSWER_CANDIDATES).filter((h) => this.statesAnswerType(answerType, h.chunkIndex));
     return {
       query,
       hits,
@@ -190,6 +199,15 @@ export class Retriever {
       answerType,
       answerTypeSupplied: candidates.length > 0,
     };
+  }
+
+  /** suppliesAnswerType for a passage, computed once per passage and type. */
+  private statesAnswerType(type: AnswerType, chunkIndex: number): boolean {
+    if (type === null) return true;
+    let known = this.statesFact.get(type);
+    if (!known) this.statesFact.set(type, (known = new Int8Array(this.parts.chunks.length).fill(-1)));
+    if (known[chunkIndex] === -1) known[chunkIndex] = suppliesAnswerType(type, this.parts.chunks[chunkIndex]!.text) ? 1 : 0;
+    return known[chunkIndex] === 1;
   }
 
   /**
@@ -217,11 +235,9 @@ export class Retriever {
       );
     const words = (t: string) => analyzer.words(t);
     const bigrams = (t: string) => analyzer.bigrams(t);
-    return {
-      words: [...own(words), ...expanded(words)],
-      bigrams: [...own(bigrams), ...expanded(bigrams)],
-      heading: [...own(bigrams), ...expanded(bigrams)],
-    };
+    // The heading field is searched with the same bigram terms as the body.
+    const bigramTerms = [...own(bigrams), ...expanded(bigrams)];
+    return { words: [...own(words), ...expanded(words)], bigrams: bigramTerms, heading: bigramTerms };
   }
 
   /**
