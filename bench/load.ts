@@ -19,6 +19,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildIndex } from "../src/cli/build-index";
+import { parseQuestions } from "../eval/load-questions";
 
 interface Histogram {
   average: number;
@@ -65,10 +66,7 @@ const PROFILE = [...(process.argv.includes("--cpu-prof") ? ["--cpu-prof", "--cpu
 const ADMIN_TOKEN = "bench-admin-token-0123456789";
 const TARGETS = { search: 1_500, ask: 800, p99Ms: 50 };
 
-const questions = readFileSync("eval/questions.jsonl", "utf8")
-  .split("\n")
-  .filter(Boolean)
-  .map((line) => (JSON.parse(line) as { question: string }).question);
+const questions = parseQuestions(readFileSync("eval/questions.jsonl", "utf8")).map((q) => q.question);
 
 /** One request template whose path or body moves to the next question each time, across all connections. */
 function rotating(make: (question: string) => AutocannonRequest): AutocannonRequest[] {

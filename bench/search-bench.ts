@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildIndex } from "../src/cli/build-index";
 import type { Corpus } from "../src/corpus/types";
-import { loadDenseSearch } from "../src/node/dense";
+import { denseFrom } from "../src/node/dense";
 import { readIndex } from "../src/node/index-store";
 import { loadEngine } from "../src/node/load-engine";
 import { parseQuestions } from "../eval/load-questions";
@@ -55,7 +55,7 @@ async function serve(dir: string, dense: boolean) {
   const engine = await loadEngine({
     indexDir: join(dir, "index"),
     corpusPath: join(dir, "corpus.json"),
-    loadDense: dense ? (m, buildDir) => loadDenseSearch(m, buildDir, FIXTURE_MODELS) : undefined,
+    loadDense: dense ? denseFrom(FIXTURE_MODELS) : undefined,
   });
   const questions = parseQuestions(readFileSync(resolve("eval/questions.jsonl"), "utf8")).map((q) => q.question);
   for (const q of questions.slice(0, 30)) await engine.retriever.search(q, { k: 10 }); // warm-up

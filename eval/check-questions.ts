@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import type { Corpus } from "../src/corpus/types";
 import { PERSONAS, INTENTS, SPLITS, questionRecordSchema } from "./questions-schema";
 import type { Persona, QuestionRecord, Split } from "./questions-schema";
+import { compactForMatch } from "../src/text/fold";
+import { containsSnippet } from "./metrics";
 
 // ---------------------------------------------------------------------------
 // Types
@@ -386,7 +388,7 @@ function checkAgainstCorpus(
   const documentsByNumber = new Map(corpus.documents.map((document) => [document.docNumber, document]));
   const chunkTexts = new Map<string, string[]>();
   for (const chunk of corpus.chunks) {
-    chunkTexts.set(chunk.docNumber, [...(chunkTexts.get(chunk.docNumber) ?? []), normalizeForMatch(chunk.text)]);
+    chunkTexts.set(chunk.docNumber, [...(chunkTexts.get(chunk.docNumber) ?? []), compactForMatch(chunk.text)]);
   }
   for (const record of records) {
     if (!record.answerable) continue;
@@ -403,7 +405,8 @@ function checkAgainstCorpus(
         error(record.id, "snippet is not in the corpus.json text of its gold document", snippet);
         continue;
       }
-      if (chunks.some((text) => text.includes(needle))) inSomeChunk = true;
+      // The evaluation's own relevance rule (isRelevant), not the source-text normalisation above.
+      if (chunks.some((text) => containsSnippet(text, [compactForMatch(snippet)]))) inSomeChunk = true;
       else warn(record.id, "snippet is split across corpus.json chunks", snippet);
     }
     // The evaluation counts a retrieved chunk as correct when it contains a snippet.

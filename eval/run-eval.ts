@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_ANSWER_SETTINGS } from "../src/answer/compose";
 import { loadEngine } from "../src/node/load-engine";
-import { loadDenseSearch } from "../src/node/dense";
+import { denseFrom } from "../src/node/dense";
 import * as jiebaWasm from "jieba-wasm";
 import { createJiebaSegmenter } from "../src/node/jieba-segmenter";
 import { createJiebaWasmSegmenter } from "../src/worker/jieba-wasm-segmenter";
@@ -27,7 +27,7 @@ async function main() {
   const engine = await loadEngine({
     indexDir,
     corpusPath: resolve("corpus/corpus.json"),
-    loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+    loadDense: denseFrom(modelsDir),
   });
   const questions = loadAllQuestions((path) => readFileSync(resolve(path), "utf8"));
   const peers = [
@@ -78,7 +78,7 @@ async function fixtureModelRuns(questions: readonly QuestionRecord[]): Promise<S
     const engine: Engine = await loadEngine({
       indexDir: dir,
       corpusPath: resolve("corpus/corpus.json"),
-      loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+      loadDense: denseFrom(modelsDir),
     });
     const score = scorer(engine, questions);
     const hybrid = await runOurs(engine, questions, DEFAULT_ANSWER_SETTINGS);

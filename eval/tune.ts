@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { isAnswerable } from "../src/answer/compose";
 import type { Engine } from "../src/engine/engine";
 import { loadEngine } from "../src/node/load-engine";
-import { loadDenseSearch } from "../src/node/dense";
+import { denseFrom } from "../src/node/dense";
 import { UNTUNED_RANKING, withOverrides, type RankingConfig, type RankingOverrides } from "../src/search/config";
 import type { SearchResult } from "../src/search/retriever";
 import { loadAllQuestions } from "./load-questions";
@@ -80,7 +80,7 @@ async function main() {
   const engine = await loadEngine({
     indexDir: resolve(process.argv.includes("--index") ? process.argv[process.argv.indexOf("--index") + 1]! : "index"),
     corpusPath: resolve("corpus/corpus.json"),
-    loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+    loadDense: denseFrom(modelsDir),
   });
   const dev = loadAllQuestions((path) => readFileSync(resolve(path), "utf8")).filter((q) => q.split === "dev");
   const answerable = dev.filter((q) => q.answerable);

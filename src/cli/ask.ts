@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { answerQuestion } from "../answer/compose";
 import type { AskResponse } from "../http/schemas";
-import { loadDenseSearch } from "../node/dense";
+import { denseFrom } from "../node/dense";
 import { loadEngine } from "../node/load-engine";
 
 const ROLE = { lead: "牵头", participating: "参与", responsible: "责任", issuer: "发文" } as const;
@@ -30,7 +30,10 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes("--json");
   const topIndex = argv.indexOf("--top");
   const topK = topIndex >= 0 ? Number(argv[topIndex + 1]) : 5;
-  const question = argv.filter((a, i) => !a.startsWith("--") && i !== topIndex + 1 || (topIndex < 0 && !a.startsWith("--"))).join(" ").trim();
+  const question = argv
+    .filter((a, i) => !a.startsWith("--") && (topIndex < 0 || i !== topIndex + 1))
+    .join(" ")
+    .trim();
   if (!question) {
     console.error('usage: npm run ask -- "问题" [--json] [--top N]');
     return 2;
@@ -43,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const engine = await loadEngine({
     indexDir: resolve(process.env.INDEX_DIR ?? "index"),
     corpusPath: resolve("corpus/corpus.json"),
-    loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+    loadDense: denseFrom(modelsDir),
   });
   const response = await answerQuestion(engine, { question, topK });
   console.log(json ? JSON.stringify(response, null, 2) : formatAnswer(response));

@@ -18,6 +18,7 @@ import { sha256Hex } from "../node/hash";
 import { writeIndex } from "../node/index-store";
 import { createJiebaSegmenter } from "../node/jieba-segmenter";
 import { buildDenseVectors } from "../node/dense";
+import { DEFAULT_MODEL_ID, DEFAULT_MODELS_DIR } from "../embed/transformers-embedder";
 
 export interface BuildIndexArgs {
   corpusPath: string;
@@ -96,8 +97,8 @@ function parseArgs(argv: string[]): BuildIndexArgs {
   return {
     corpusPath: resolve(value("--corpus") ?? "corpus/corpus.json"),
     indexDir: resolve(value("--out") ?? "index"),
-    modelsDir: resolve(value("--models") ?? process.env.MODELS_DIR ?? "models"),
-    modelId: argv.includes("--lexical") ? null : (value("--model") ?? process.env.EMBEDDING_MODEL ?? "Xenova/bge-small-zh-v1.5"),
+    modelsDir: resolve(value("--models") ?? process.env.MODELS_DIR ?? DEFAULT_MODELS_DIR),
+    modelId: argv.includes("--lexical") ? null : (value("--model") ?? process.env.EMBEDDING_MODEL ?? DEFAULT_MODEL_ID),
     log: (line) => console.log(line),
   };
 }

@@ -7,9 +7,6 @@ import type { DenseSearch } from "../search/retriever";
 import type { VectorIndex } from "../vector/vector-index";
 import type { Embedder } from "./embedder";
 
-/** The retriever's dense seam, implemented over an embedder and a vector index. */
-export type DenseSearcher = DenseSearch;
-
 /** Embed `passages` and add passage i under id i. */
 export async function indexPassages(
   embedder: Embedder,
@@ -22,7 +19,7 @@ export async function indexPassages(
   vectors.forEach((vector, i) => index.add(i, vector));
 }
 
-export function createDenseSearcher(embedder: Embedder, index: VectorIndex): DenseSearcher {
+export function createDenseSearcher(embedder: Embedder, index: VectorIndex): DenseSearch {
   checkSameDimension(embedder, index);
   return {
     modelId: embedder.modelId,

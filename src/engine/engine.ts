@@ -40,7 +40,6 @@ export interface Engine {
   data: IndexData;
   retriever: Retriever;
   dense: DenseStatus;
-  docNumbers: DocNumberResolver;
   units: UnitMatcher;
   /** Finds a document by id or by (loosely written) document number. */
   findDocument(idOrNumber: string): PolicyDocument | null;
@@ -68,7 +67,6 @@ export function createEngine(data: IndexData, options: EngineOptions): Engine {
     data,
     retriever,
     dense: options.denseStatus,
-    docNumbers,
     units,
     documentById,
     chunkById,

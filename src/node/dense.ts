@@ -45,6 +45,11 @@ function projectPath(folder: string): string {
   return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : folder;
 }
 
+/** loadEngine's `loadDense` hook for models installed in `modelsDir`. */
+export function denseFrom(modelsDir: string): (manifest: IndexManifest, buildDir: string) => Promise<DenseSearch> {
+  return (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir);
+}
+
 /** Query-side dense search for an index that has vectors; fails loudly if the model is gone or different. */
 export async function loadDenseSearch(manifest: IndexManifest, buildDir: string, modelsDir: string): Promise<DenseSearch> {
   const model = manifest.model;

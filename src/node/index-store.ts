@@ -107,9 +107,3 @@ export async function readIndex(indexDir: string): Promise<LoadedIndexFiles> {
   await checkFiles(manifest, files, sha256Hex);
   return { buildDir, manifest, files };
 }
-
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
-}

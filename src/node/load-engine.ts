@@ -4,7 +4,7 @@ import { dictionaryFingerprint } from "../index/dictionary-hash";
 import { parseIndexFiles } from "../index/load-index";
 import { checkManifestInputs, type IndexManifest } from "../index/manifest";
 import { createAnalyzer, parseStopwords } from "../search/analyzer";
-import { DEFAULT_RANKING, type RankingConfig } from "../search/config";
+import { DEFAULT_RANKING } from "../search/config";
 import type { DenseSearch } from "../search/retriever";
 import { parseExpansions, readAnalysisData } from "./data-files";
 import { sha256Hex } from "./hash";
@@ -15,8 +15,6 @@ export interface LoadEngineOptions {
   indexDir: string;
   /** When given and present, the index must have been built from exactly this corpus file. */
   corpusPath?: string;
-  modelsDir?: string;
-  config?: RankingConfig;
   /** Builds the dense side for an index that has vectors. Injected so lexical-only callers avoid loading ONNX. */
   loadDense?: (manifest: IndexManifest, buildDir: string) => Promise<DenseSearch>;
 }
@@ -49,7 +47,7 @@ export async function loadEngine(options: LoadEngineOptions): Promise<Engine> {
   return createEngine(data, {
     analyzer,
     expansions: parseExpansions(analysisText.expansions),
-    config: options.config ?? DEFAULT_RANKING,
+    config: DEFAULT_RANKING,
     dense,
     denseStatus,
   });

@@ -19,7 +19,7 @@ import { registerAdminReload, type ReloadResult } from "../http/middleware/admin
 import type { ClientKey } from "../http/middleware/rate-limit";
 import { withoutPaths } from "../http/middleware/redact-paths";
 import { ConfigSchema, loadConfig } from "./config";
-import { loadDenseSearch } from "./dense";
+import { denseFrom } from "./dense";
 import { loadEngine } from "./load-engine";
 import { createLogger, requestLogSink } from "./logging";
 import { nodeStaticAssets } from "./static-assets";
@@ -70,8 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const loaded = await loadEngine({
       indexDir,
       corpusPath,
-      modelsDir,
-      loadDense: (manifest, buildDir) => loadDenseSearch(manifest, buildDir, modelsDir),
+      loadDense: denseFrom(modelsDir),
     });
     logDense(logger, loaded);
     return forClients(loaded);

@@ -87,10 +87,15 @@ export class DocNumberResolver {
 
   /** The single document the query names, when it names exactly one unambiguously. */
   resolveOne(query: string): DocNumberRef | null {
-    const resolved = this.resolve(query).filter((m) => m.candidates.length === 1);
-    const ids = new Set(resolved.map((m) => m.candidates[0]!.docId));
-    return ids.size === 1 ? resolved[0]!.candidates[0]! : null;
+    return singleDocument(this.resolve(query));
   }
+}
+
+/** The one document resolved matches name, when every unambiguous match names the same one. */
+export function singleDocument(matches: readonly DocNumberMatch[]): DocNumberRef | null {
+  const resolved = matches.filter((m) => m.candidates.length === 1);
+  const ids = new Set(resolved.map((m) => m.candidates[0]!.docId));
+  return ids.size === 1 ? resolved[0]!.candidates[0]! : null;
 }
 
 function matches(query: DocNumberParts, doc: DocNumberParts): boolean {

@@ -1,4 +1,4 @@
-import type { DocNumberMatch, DocNumberRef, DocNumberResolver } from "./doc-number";
+import { singleDocument, type DocNumberMatch, type DocNumberRef, type DocNumberResolver } from "./doc-number";
 import type { AppliedExpansion, QueryExpander } from "./expansion";
 import { detectIntent, type Intent } from "./intent";
 import type { UnitMatcher, UnitMention } from "./unit-matcher";
@@ -24,7 +24,7 @@ export interface QueryParserParts {
 
 export function parseQuery(text: string, parts: QueryParserParts): ParsedQuery {
   const docNumbers = parts.docNumbers.resolve(text);
-  const document = parts.docNumbers.resolveOne(text);
+  const document = singleDocument(docNumbers);
   const candidates = new Map<string, DocNumberRef>();
   for (const match of docNumbers) for (const c of match.candidates) candidates.set(c.docId, c);
   return {
