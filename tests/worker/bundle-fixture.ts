@@ -1,7 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { buildIndex } from "../../src/cli/build-index";
 import type { Chunk, PolicyDocument } from "../../src/corpus/types";
 import { INDEX_FILES } from "../../src/index/build-index";
 import type { IndexManifest } from "../../src/index/manifest";
@@ -9,6 +5,7 @@ import { readAnalysisData } from "../../src/node/data-files";
 import { sha256Hex } from "../../src/node/hash";
 import { readIndex } from "../../src/node/index-store";
 import { bundleIndexFiles, WORKER_BUNDLE_FORMAT, type WorkerIndexBundle } from "../../src/worker/index-bundle";
+import { testIndexDir } from "../helpers/engine";
 
 export interface BundleFixture {
   manifest: IndexManifest;
@@ -24,9 +21,7 @@ let pending: Promise<BundleFixture> | null = null;
 /** The Worker bundle of a lexical index built from the current corpus, once per test file. */
 export function bundleFixture(): Promise<BundleFixture> {
   pending ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), "policy-qa-bundle-"));
-    await buildIndex({ corpusPath: resolve("corpus/corpus.json"), indexDir: dir, modelsDir: join(dir, "none"), modelId: null, log: () => {} });
-    const { manifest, files: indexFiles } = await readIndex(dir);
+    const { manifest, files: indexFiles } = await readIndex(await testIndexDir());
     const { files, checksums } = bundleIndexFiles(indexFiles, readAnalysisData(), sha256Hex);
     const chunks = JSON.parse(new TextDecoder().decode(indexFiles.get(INDEX_FILES.chunks))) as Chunk[];
     const documents = JSON.parse(new TextDecoder().decode(indexFiles.get(INDEX_FILES.documents))) as PolicyDocument[];

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { unstable_startWorker } from "wrangler";
 import { buildWorkerIndex } from "../../scripts/build-worker-index";
-import { buildIndex } from "../../src/cli/build-index";
+import { testIndexDir } from "../helpers/engine";
 
 export interface LocalWorker {
   /** Sends a request to the Worker; `path` is absolute ("/api/ask"). */
@@ -31,16 +31,8 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
   process.env.WRANGLER_SEND_METRICS = "false";
   const dir = mkdtempSync(join(tmpdir(), "policy-qa-worker-"));
-  const indexDir = join(dir, "index");
   const outDir = join(dir, "dist");
-  await buildIndex({
-    corpusPath: resolve("corpus/corpus.json"),
-    indexDir,
-    modelsDir: join(dir, "no-models"),
-    modelId: null,
-    log: () => {},
-  });
-  await buildWorkerIndex({ indexDir, outDir, log: () => {} });
+  await buildWorkerIndex({ indexDir: await testIndexDir(), outDir, log: () => {} });
 
   const started = performance.now();
   const worker = await unstable_startWorker({
