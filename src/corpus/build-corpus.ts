@@ -5,7 +5,7 @@
  */
 import { CORPUS_FORMAT_VERSION, type Chunk, type Corpus, type PolicyDocument, type UnitAlias } from "./types";
 import { parseGazette } from "./parse-gazette";
-import { chunkDocument, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "./chunker";
+import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunker";
 import { annotateUnits } from "./attach-units";
 
 export interface GazetteFile {
@@ -16,7 +16,7 @@ export interface GazetteFile {
   sha256: string;
 }
 
-export function buildCorpus(files: GazetteFile[], chunkOptions: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Corpus {
+export function buildCorpus(files: GazetteFile[]): Corpus {
   const sorted = files.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const parsed = sorted.map((f) => parseGazette(f.name, f.text));
   const documents: PolicyDocument[] = parsed.flatMap((p) => p.documents);
@@ -33,47 +33,16 @@ export function buildCorpus(files: GazetteFile[], chunkOptions: ChunkOptions = D
   }
 
   const unitAliases: UnitAlias[] = annotateUnits(documents, (file, line, message) => warnings.push({ code: "unparsed-line", file, line, message }));
-  const chunks: Chunk[] = documents.flatMap((d) => chunkDocument(d, chunkOptions));
+  const chunks: Chunk[] = documents.flatMap((d) => chunkDocument(d, DEFAULT_CHUNK_OPTIONS));
 
   return {
     formatVersion: CORPUS_FORMAT_VERSION,
     sources: sorted.map((f) => ({ name: f.name, sha256: f.sha256 })),
     issues: parsed.map((p) => p.issue),
-    documents: documents.map(orderedDocument),
+    documents,
     chunks,
     unitAliases,
     warnings,
-  };
-}
-
-/** Fixed key order, so the JSON is stable whatever order fields were filled in. */
-function orderedDocument(d: PolicyDocument): PolicyDocument {
-  return {
-    id: d.id,
-    docNumber: d.docNumber,
-    title: d.title,
-    attachedTitle: d.attachedTitle,
-    issuer: d.issuer,
-    addressees: d.addressees,
-    date: d.date,
-    disclosure: d.disclosure,
-    form: d.form,
-    type: d.type,
-    gazette: { issueId: d.gazette.issueId, page: d.gazette.page, section: d.gazette.section },
-    period: d.period,
-    targetYears: d.targetYears,
-    text: d.text,
-    paragraphs: d.paragraphs.map((p) => {
-      const out: PolicyDocument["paragraphs"][number] = { kind: p.kind, text: p.text, start: p.start, end: p.end, sectionPath: p.sectionPath, units: p.units, sourceLines: p.sourceLines };
-      if (p.table !== undefined) out.table = p.table;
-      return out;
-    }),
-    outline: d.outline.map((n) => ({ title: n.title, level: n.level, path: n.path, paragraphIndex: n.paragraphIndex })),
-    annotations: d.annotations,
-    groups: d.groups,
-    appointments: d.appointments,
-    onlineOnlyAttachments: d.onlineOnlyAttachments,
-    sourceLines: d.sourceLines,
   };
 }
 

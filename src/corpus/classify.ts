@@ -4,7 +4,7 @@
  */
 import type { ParagraphKind } from "./types";
 import type { Block } from "./joins";
-import { ALWAYS_HEADING, type Marker, type MarkerType, inlineTitleLength, isHeadingOnly, parseMarker, splitHeading } from "./headings";
+import { ALWAYS_HEADING, type Marker, type MarkerType, ONLINE_ONLY, inlineTitleLength, isHeadingOnly, parseMarker, splitHeading } from "./headings";
 
 export interface Draft {
   kind: ParagraphKind;
@@ -21,7 +21,8 @@ export interface Draft {
   splitBody?: boolean;
 }
 
-const ATTACH_LABEL = /^附\s*[件表](?:\s*[：:]|$|\s*\d)/;
+/** A 附件/附表 label line: 附件：, 附件1, 附表 … */
+export const ATTACH_LABEL = /^附\s*[件表](?:\s*[：:]|$|\s*\d)/;
 /** Longest inline title accepted in a titled list (D1's longest is 25; NOTES §3.3). */
 const MAX_INLINE_TITLE = 25;
 /** A list whose typical first clause is longer than this is a list of sentences (D11), not of titles. */
@@ -79,7 +80,7 @@ export function classifyBlocks(blocks: Block[], titled: Set<MarkerType>): Draft[
       out.push({ kind: "heading", text: split.headingText, lines, heading: { marker: m, title: split.title } });
       continue;
     }
-    if (ATTACH_LABEL.test(b.text) || /（见网络版）$/.test(b.text)) {
+    if (ATTACH_LABEL.test(b.text) || ONLINE_ONLY.test(b.text)) {
       out.push({ kind: "list-item", text: b.text, lines, reset: ATTACH_LABEL.test(b.text) });
       continue;
     }

@@ -8,6 +8,8 @@ import { removeWhitespace } from "./text";
 
 export interface DocumentFrame {
   titleLines: SourceLine[];
+  /** The title lines joined, wrap whitespace removed (NOTES §6.7: Chinese titles contain no whitespace). */
+  title: string;
   numberLine: SourceLine;
   docNumber: string;
   org: string;
@@ -28,8 +30,10 @@ export interface DocumentFrame {
 export const DOC_NUMBER = /^([\u4e00-\u9fff]{2,8}?)[〔［[（(](\d{4})[〕］\]）)](\d+)号$/;
 const ISSUER_START = /^(\S{2,20}?(?:人民政府|政府)(?:办公室|办公厅)?)(?=\s|$|关于)/;
 const ISSUER_ONLY = /^\S{2,20}?(?:人民政府|政府)(?:办公室|办公厅)?$/;
-const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const DISCLOSURE = /^[（(]此件公开发布[)）]$/;
+/** A signing date line: 2023年3月15日. */
+export const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+/** The disclosure note under the date: （此件公开发布）. */
+export const DISCLOSURE = /^[（(]此件公开发布[)）]$/;
 
 export interface FrameProblem {
   line: number;
@@ -119,9 +123,9 @@ function readFrame(lines: SourceLine[], titleStart: number, at: number, end: num
   } else {
     problems.push({ line: numberLine.no, message: `no signature and date found for ${numberLine.text.trim()}` });
   }
-  void title;
   return {
     titleLines,
+    title,
     numberLine,
     docNumber: removeWhitespace(numberLine.text),
     org: m[1]!,

@@ -63,6 +63,9 @@ export function parseMarker(text: string): Marker | null {
   return null;
 }
 
+/** A line naming an attachment that is not printed: "…（见网络版）". */
+export const ONLINE_ONLY = /（见网络版）$/;
+
 /**
  * A line that is a heading and nothing else (J1 rule 3): it must not be joined
  * to the next line. Numbered lines longer than 30 characters, or with ，/、 in
@@ -71,16 +74,19 @@ export function parseMarker(text: string): Marker | null {
 export function isHeadingOnly(text: string, m: Marker | null): boolean {
   if (m === null) return false;
   if (ALWAYS_HEADING.has(m.type)) return true;
-  if (/（见网络版）$/.test(text)) return true;
+  if (ONLINE_ONLY.test(text)) return true;
   if ([...text].length > 30) return false;
   if (/[，、]/.test(m.rest)) return false;
   if (/[，、；]$/.test(text)) return false;
   return !/[。！？].+$/.test(m.rest);
 }
 
+/** Global, but only used with replace (no lastIndex state survives a call). */
+const CJK_WRAP_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "g");
+
 /** Removes wrap spaces between two Chinese characters (总 则 → 总则) inside a heading. */
 export function collapseCjkSpaces(s: string): string {
-  return s.replace(new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "g"), "");
+  return s.replace(CJK_WRAP_SPACE, "");
 }
 
 /** Length of the candidate inline title (text before the first 。/：), or Infinity when it reads as a sentence. */

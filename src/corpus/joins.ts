@@ -10,8 +10,11 @@
  *  - tables: TAB rows grouped under their title.
  */
 import type { SourceLine } from "./lines";
-import { collapsePaddedNames, rosterLabel } from "./normalise";
-import { isHeadingOnly, parseMarker } from "./headings";
+import { BLOCK_LABELS, collapsePaddedNames, rosterLabel } from "./normalise";
+import { isHeadingOnly, ONLINE_ONLY, parseMarker } from "./headings";
+import { DATE_LINE, DISCLOSURE } from "./documents";
+import { ATTACH_LABEL } from "./classify";
+import { BACK_MATTER } from "./layout";
 import { CJK, endsClause, unclosedBrackets } from "./text";
 
 export type BlockKind = "prose" | "roster" | "table-row" | "table-title";
@@ -34,12 +37,9 @@ export interface JoinStats {
   dropped: number[];
 }
 
+/** Looser than documents.ts's ISSUER_ONLY (0–20 leading characters, not 2–20): kept separate on purpose. */
 const ISSUER_ONLY = /^\S{0,20}?(?:人民政府|政府)(?:办公室|办公厅)?$/;
-const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
-const DISCLOSURE = /^[（(]此件公开发布[)）]$/;
-const ATTACH_LABEL = /^附\s*[件表](?:\s*[：:]|$|\s*\d)/;
-const BACK_MATTER = /^《.+公报》简介$/;
-const LABEL_LINE = /^(?:副秘书长|秘书长|副组长|组长|副主任|主任|委员|成员单位|成员|工作职责)[：:]/;
+const LABEL_LINE = new RegExp(`^(?:${BLOCK_LABELS.join("|")})[：:]`);
 
 /**
  * J2: a line holding only a bracketed unit list plus role words (NOTES §6.2).
@@ -85,7 +85,7 @@ export function startsNewParagraph(text: string): boolean {
 
 /** J1 rules 2 and 3 on the paragraph built so far: may the next line continue it? */
 function isOpenEnded(text: string): boolean {
-  if (ATTACH_LABEL.test(text) || /（见网络版）$/.test(text)) return false;
+  if (ATTACH_LABEL.test(text) || ONLINE_ONLY.test(text)) return false;
   const m = parseMarker(text);
   if (m !== null && isHeadingOnly(text, m)) return false;
   if (unclosedBrackets(text) > 0) return true;
@@ -216,7 +216,10 @@ export function buildBlocks(lines: SourceLine[], boxTitles: Set<string>, stats: 
   return blocks;
 }
 
+/** Global, but only used with replace (no lastIndex state survives a call). */
+const CELL_WRAP_SPACE = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, "g");
+
 /** In-cell wrap spaces between Chinese characters are deleted (NOTES §5 rule 5). */
 export function cleanCell(cell: string): string {
-  return cell.trim().replace(new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, "g"), "");
+  return cell.trim().replace(CELL_WRAP_SPACE, "");
 }

@@ -25,7 +25,8 @@ export interface TocEntry {
 const TOC_HEADER = /^目\s*录$/;
 const TOC_SECTION = /^【(.+)】$/;
 const TOC_NUMBER = /^(\S+?[〔［[（(]\d{4}[〕］\]）)]\d+号)(?:\s*\.{2,}\s*|\t+|\s{2,})(\d+)\s*$/;
-const BACK_MATTER = /^《.+公报》简介$/;
+/** First line of the back matter: 《…公报》简介. */
+export const BACK_MATTER = /^《.+公报》简介$/;
 
 /** Index (into lines) of the `目 录` header, or -1. Only searched near the top. */
 export function findTocHeader(lines: SourceLine[]): number {

@@ -7,8 +7,6 @@ import { cleanLine } from "./normalise";
 export interface SourceLine {
   /** 1-based line number in the source file. */
   no: number;
-  /** The line exactly as in the file. */
-  raw: string;
   /** After the single-line repairs of normalise.ts (bullets, LaTeX, punctuation, label spaces). */
   text: string;
   /** Blank lines between this line and the previous non-empty line. */
@@ -38,7 +36,7 @@ export function readLines(text: string): SourceLine[] {
       gap++;
       return;
     }
-    out.push({ no: i + 1, raw, text: cleaned.text, gapBefore: gap, bulletStripped: cleaned.bulletStripped, hasTab: cleaned.text.includes("\t") });
+    out.push({ no: i + 1, text: cleaned.text, gapBefore: gap, bulletStripped: cleaned.bulletStripped, hasTab: cleaned.text.includes("\t") });
     gap = 0;
   });
   return out;

@@ -88,20 +88,31 @@ export function stripConverterBullet(line: string): { text: string; stripped: bo
   return m ? { text: line.slice(m[0].length), stripped: true } : { text: line, stripped: false };
 }
 
+// Global regexes below are only used with replace/matchAll, which never leave lastIndex state behind.
+const AND_LEAK = new RegExp(`(?<=[${CJK}])\\s+and\\s+(?=[${CJK}])`, "g");
+const LEAK_WORD = new RegExp(`(?<=[${CJK}，、；：]\\s?)([a-z]{3,})(?=\\s?[${CJK}，、；：。])`, "g");
+
 /** ` and ` between Chinese characters is a converter leak for 和 (NOTES §6.9). */
 export function fixAndLeak(line: string): string {
-  return line.replace(new RegExp(`(?<=[${CJK}])\\s+and\\s+(?=[${CJK}])`, "g"), "和");
+  return line.replace(AND_LEAK, "和");
 }
 
 /** Lowercase English words sitting inside Chinese text that are not on the allow-list (e.g. "workflows"). */
 export function suspectedLeakWords(line: string): string[] {
-  const re = new RegExp(`(?<=[${CJK}，、；：]\\s?)([a-z]{3,})(?=\\s?[${CJK}，、；：。])`, "g");
-  return [...line.matchAll(re)].map((m) => m[1]!).filter((w) => !ALLOWED_LATIN.has(w));
+  return [...line.matchAll(LEAK_WORD)].map((m) => m[1]!).filter((w) => !ALLOWED_LATIN.has(w));
 }
 const ALLOWED_LATIN = new Set(["app", "http", "https", "www"]);
 
+/**
+ * Roster labels (组长, 副主任, 成员 …), the one list every rule uses. Order
+ * matters for the regexes built from it: a longer label before its prefix.
+ */
+export const ROSTER_LABELS = ["副秘书长", "秘书长", "副组长", "组长", "副主任", "主任", "委员", "成员单位", "成员"] as const;
+/** Labels that open a block of their own: the roster labels plus 工作职责. */
+export const BLOCK_LABELS = [...ROSTER_LABELS, "工作职责"] as const;
+
 /** Roster / header labels written with spaces: 组 长, 副 组 长, 秘 书 长, 成 员 … */
-const LABEL_WORDS = ["副秘书长", "秘书长", "副组长", "组长", "副主任", "主任", "委员", "成员单位", "成员", "工作职责", "前言"];
+const LABEL_WORDS = [...BLOCK_LABELS, "前言"];
 const LABEL_SPACED = new RegExp(
   `^(${LABEL_WORDS.map((w) => [...w].join("\\s*")).join("|")})(?=\\s*[:：]|$)`,
 );
@@ -113,9 +124,8 @@ export function collapseLabelSpaces(line: string): string {
   return m[1]!.replace(/\s+/g, "") + line.slice(m[0].length).replace(/^\s+(?=[:：])/, "");
 }
 
-/** The label of a roster line (组长, 副主任, 成员 …) or null. Expects a collapsed line. */
-export const ROSTER_LABELS = ["副秘书长", "秘书长", "副组长", "组长", "副主任", "主任", "委员", "成员单位", "成员"];
 const ROSTER_LABEL_RE = new RegExp(`^(${ROSTER_LABELS.join("|")})[:：]\\s*`);
+/** The label of a roster line (组长, 副主任, 成员 …) or null. Expects a collapsed line. */
 export function rosterLabel(line: string): { label: string; rest: string } | null {
   const m = ROSTER_LABEL_RE.exec(line);
   return m ? { label: m[1]!, rest: line.slice(m[0].length) } : null;
@@ -139,11 +149,6 @@ export function collapsePaddedNames(value: string): string {
     } else merged.push(t);
   }
   return merged.join(" ");
-}
-
-/** Title wraps became spaces (NOTES §6.7): Chinese titles contain no whitespace. */
-export function titleText(line: string): string {
-  return line.replace(/\s+/g, "");
 }
 
 /** All single-line repairs except roster-specific ones, in the order NOTES §8 gives. */

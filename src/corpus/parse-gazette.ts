@@ -11,11 +11,11 @@ import type { GazetteIssue, Paragraph, ParseWarning, PolicyDocument, SectionNode
 import { binaryShare, readLines, type SourceLine } from "./lines";
 import { docNumberKey, findBackMatter, findTocHeader, isoDate, parseMasthead, parseToc, type TocEntry } from "./layout";
 import { findDocuments, parseDateLine, type DocumentFrame } from "./documents";
-import { buildBlocks, isRosterRow, startsNewParagraph, type Block, type JoinStats } from "./joins";
+import { buildBlocks, isRosterRow, startsNewParagraph, type JoinStats } from "./joins";
 import { classifyBlocks, titledTypes, type Draft } from "./classify";
 import { assignSections } from "./sections";
 import { parseMarker } from "./headings";
-import { rosterLabel, suspectedLeakWords, titleText } from "./normalise";
+import { rosterLabel, suspectedLeakWords } from "./normalise";
 import { documentId, shortHash } from "./ids";
 import { documentForm, documentType, governedPeriod, issuedTitle, onlineOnlyName, splitAddressees, targetYears } from "./metadata";
 import { endsClause, removeWhitespace } from "./text";
@@ -97,7 +97,7 @@ function issueRecord(name: string, m: ReturnType<typeof parseMasthead>): Gazette
 type Warn = (code: WarningCode, line: number | null, message: string) => void;
 
 function buildDocument(frame: DocumentFrame, issueId: string, bigrams: Map<string, number>, diag: ParseDiagnostics, warn: Warn): PolicyDocument {
-  const title = titleText(frame.titleLines.map((l) => l.text).join(""));
+  const title = frame.title;
   const noticeText = frame.noticeLines.map((l) => l.text).join("");
   const named = new Set([...`${title}${noticeText}`.matchAll(/《([^《》]+)》/g)].map((m) => removeWhitespace(m[1]!)));
 
@@ -138,7 +138,7 @@ function buildDocument(frame: DocumentFrame, issueId: string, bigrams: Map<strin
   if (frame.addresseeLines.length > 0) drafts.push(one("text", addressee, frame.addresseeLines));
   drafts.push(...classifyBlocks(noticeBlocks, titled));
   for (const l of [frame.signatureLine, frame.dateLine, frame.disclosureLine]) if (l) drafts.push(one("text", l.text.trim(), [l]));
-  const attachedTitle = attachedTitleLines.length > 0 ? titleText(attachedTitleLines.map((l) => l.text).join("")) : null;
+  const attachedTitle = attachedTitleLines.length > 0 ? removeWhitespace(attachedTitleLines.map((l) => l.text).join("")) : null;
   if (attachedTitle !== null) drafts.push({ ...one("heading", attachedTitle, attachedTitleLines), reset: true });
   drafts.push(...markSecondAttachments(classifyBlocks(attachedBlocks, titled)));
 
@@ -167,6 +167,7 @@ function buildDocument(frame: DocumentFrame, issueId: string, bigrams: Map<strin
   const attached = attachedTitle ?? (/印发/.test(title) ? issuedTitle(title) : null);
   const sourceLines: [number, number] = [Math.min(...used.map((l) => l.no)), Math.max(...used.map((l) => l.no))];
 
+  // The key order of this literal (and of the paragraph literal above) is the key order of corpus.json.
   return {
     id: documentId(frame.org, frame.year, frame.num),
     docNumber: frame.docNumber,
@@ -204,7 +205,7 @@ function markSecondAttachments(drafts: Draft[]): Draft[] {
     if (d.heading?.marker.type === "cn") seenCn = true;
     const looksLikeTitle = d.kind === "text" && !d.splitBody && [...d.text].length <= 40 && !/[，。；：、]/.test(d.text) && !endsClause(d.text);
     if (seenCn && looksLikeTitle && next?.heading?.marker.type === "cn" && next.heading.marker.ordinal === 1) {
-      return { ...d, kind: "heading", text: titleText(d.text), reset: true };
+      return { ...d, kind: "heading", text: removeWhitespace(d.text), reset: true };
     }
     return d;
   });
@@ -271,5 +272,3 @@ function matchToc(toc: TocEntry[], documents: PolicyDocument[], hasToc: boolean,
   }
   for (const e of toc) if (!used.has(e)) warn("toc-mismatch", e.line, `TOC entry ${e.docNumber} has no document in the body`);
 }
-
-export type { Block };

@@ -8,13 +8,8 @@ export const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 /** Full-width CJK punctuation that counts as "Chinese context" for P1. */
 export const CJK_PUNCT = "\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018-\\u201d\\u2014\\u2026\\u00b7";
 
-const CJK_RE = new RegExp(`[${CJK}]`);
 const CJK_OR_PUNCT_RE = new RegExp(`[${CJK}${CJK_PUNCT}]`);
 const CJK_GLOBAL = new RegExp(`[${CJK}]`, "g");
-
-export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && CJK_RE.test(ch);
-}
 
 export function isCjkOrPunct(ch: string | undefined): boolean {
   return ch !== undefined && CJK_OR_PUNCT_RE.test(ch);
@@ -25,8 +20,7 @@ export function cjkSequence(s: string): string {
   return (s.match(CJK_GLOBAL) ?? []).join("");
 }
 
-/** Characters that end a sentence, full- and half-width. */
-export const SENTENCE_END = "。！？；";
+/** Characters that end a sentence or clause (full-width; HALF_END holds the half-width forms). */
 export const CLAUSE_END = "。！？；：";
 const HALF_END = ".!?;:";
 

@@ -61,7 +61,6 @@ export function extractUnitAnnotations(
     const span = { start: at + 2, end: at + 2 + office.unit.length };
     own.push(annotation(office.paragraphIndex, span, "office-location", [role(office.paragraphIndex, span, "responsible")]));
   }
-  own.sort((a, b) => a.start - b.start);
 
   // D12: "以下均需各县（市、区）人民政府落实，不再列出" — one inherited annotation per later annotated paragraph.
   const inherited: UnitAnnotation[] = [];

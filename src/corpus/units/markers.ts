@@ -4,6 +4,7 @@
  * 工作职责 context in which a bare unit list counts as a marker (form H).
  */
 import type { Paragraph } from "../types";
+import { ROSTER_LABELS } from "../normalise";
 import { parseMarkerBody, type ParsedMarker } from "./marker-grammar";
 import { bracketPairs, matchView, nameKey, type Span } from "./text";
 
@@ -35,7 +36,7 @@ export function findMarkers(text: string, dutyContext: boolean): FoundMarker[] {
 
 const DUTY_LIST_START = /^(工作职责|主要职责)：?$/;
 const CN_HEADING = /^(?:[（][一二三四五六七八九十]+[）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章)/;
-const LABEL = /^(?:副?组长|副?主任|副?秘书长|委员|成员|成员单位)：/;
+const LABEL = new RegExp(`^(?:${ROSTER_LABELS.join("|")})：`);
 
 /**
  * Per paragraph: is it inside a 工作职责 list? The list opens with a

@@ -16,11 +16,13 @@ const TITLE_END = /(长|书记|主任|常委|委员|调研员|负责人|经理|�
 const NAME_THEN_ROLE = new RegExp(`^(?:成立)?由?(.+?)(?:担任|兼任)(?:执委会|领导小组|委员会|工作专班|专班)?(${ROLE})(?:的组织机构)?$`);
 /** ROLE由 X 担任|兼任|组成 */
 const ROLE_THEN_NAME = /^(组长|副组长|成员)由(.+?)(担任|兼任|组成)$/;
+/** Role clauses counted by isProseRoster. Global, but only used with String.match (lastIndex is reset). */
+const NAME_THEN_ROLE_CLAUSE = new RegExp(`(?:担任|兼任)(?:执委会|领导小组)?(?:${ROLE})(?:[；。，]|的组织机构)`, "g");
 
 /** True when the paragraph reads as a prose roster (at least two role clauses). */
 export function isProseRoster(text: string): boolean {
   const view = matchView(text);
-  const nameThenRole = view.match(new RegExp(`(?:担任|兼任)(?:执委会|领导小组)?(?:${ROLE})(?:[；。，]|的组织机构)`, "g"));
+  const nameThenRole = view.match(NAME_THEN_ROLE_CLAUSE);
   const roleThenName = view.match(/(?:^|[，。；])(?:组长|副组长)由/g);
   return (nameThenRole?.length ?? 0) >= 2 || (roleThenName?.length ?? 0) >= 1;
 }

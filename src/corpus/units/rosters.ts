@@ -10,10 +10,12 @@
  * A line with no inner space that is not a label continues the previous
  * title (titles wrap: 彭 雁 市委常委、统战部部长、 / 宣传部部长).
  */
+import { BLOCK_LABELS } from "../normalise";
 import { looksLikeUnit } from "./unit-names";
 import { matchView, splitTopLevel, trimSpan } from "./text";
 
-export const ROSTER_ROLES = ["副秘书长", "秘书长", "副组长", "组长", "副主任", "主任", "委员", "成员单位", "成员", "工作职责"] as const;
+/** The labels a roster row may carry (normalise.ts BLOCK_LABELS: the roster labels plus 工作职责). */
+export const ROSTER_ROLES = BLOCK_LABELS;
 export type RosterLabel = (typeof ROSTER_ROLES)[number];
 
 const LABEL_RE = new RegExp(

@@ -30,13 +30,6 @@ export function nameKey(s: string): string {
   return matchView(s).replace(/\s+/g, "");
 }
 
-export const CJK_CHAR = /[\u3400-\u9fff]/;
-const CJK_ONLY = /^[\u3400-\u9fff]+$/;
-
-export function isCjkOnly(s: string): boolean {
-  return CJK_ONLY.test(s);
-}
-
 export interface Span {
   start: number;
   end: number;
