@@ -66,7 +66,7 @@ export async function answerQuestion(
     const missing = unknownNumbers.map((m) => m.text);
     answer = [
       missing.length ? `本库未收录文号为${missing.join("、")}的文件。` + REFUSAL_TEXT : REFUSAL_TEXT,
-      ...sourceLines(engine, citations),
+      ...sourceLines(uniqueDocuments(engine, citations)),
     ].join("\n");
     usedCitations = [];
   } else {
@@ -80,7 +80,7 @@ export async function answerQuestion(
     answerUnitList = answerUnits(usedCitations, engine.documentById, composed.units);
     const unitText = unitsLine(answerUnitList.filter((u) => u.role !== "issuer"));
     if (unitText) lines.push(unitText);
-    lines.push(...sourceLines(engine, usedCitations));
+    lines.push(...sourceLines(documents));
     const notice = expiryNotice(documents, composed.quoted, settings.now());
     if (notice) lines.push(notice);
     answer = lines.join("\n");
@@ -218,8 +218,7 @@ function uniqueDocuments(engine: Engine, citations: readonly Citation[]): Policy
 }
 
 /** "来源：《title》（朔政办发〔2023〕16号，2023年5月8日）" for each cited document. */
-export function sourceLines(engine: Engine, citations: readonly Citation[]): string[] {
-  const docs = uniqueDocuments(engine, citations);
+function sourceLines(docs: readonly PolicyDocument[]): string[] {
   if (!docs.length) return [];
   return [`来源：${docs.map((d) => `《${d.title}》（${d.docNumber}，${chineseDate(d.date)}）`).join("；")}`];
 }

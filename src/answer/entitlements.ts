@@ -32,13 +32,13 @@ export function composeEntitlements(
     passages.add(clause.source.chunkId);
     clauses.push(clause);
   }
+  if (!clauses.length) return null;
   const citations = withPassages(engine, retrieved, passages);
   const numberOf = new Map(citations.map((c) => [c.chunkId, c.n]));
   const lines = clauses.map((clause, i) => {
     const units = unitList(clause);
     return `${i + 1}. ${clause.source.sentence}[${numberOf.get(clause.source.chunkId)}]${units ? `（责任单位：${units}）` : ""}`;
   });
-  if (!lines.length) return null;
   return {
     composed: {
       text: lines.join("\n"),
