@@ -10,7 +10,8 @@ import { resolveFollowUp } from "./followup";
 import { composeEntitlements } from "./entitlements";
 import { renderIntent } from "./intents";
 import { splitSentences } from "../text/sentences";
-import { answerUnits, toUnitRoles, unitsLine } from "./units";
+import { answerUnits, unitsLine } from "./units";
+import { toUnitRoles } from "../corpus/units/roles";
 
 export interface AnswerSettings {
   /**

@@ -5,8 +5,7 @@ import type { SearchResult } from "../search/retriever";
 import { bestSentence, chineseDate, type Composed } from "./compose";
 import { splitSentences } from "../text/sentences";
 import { unitsForQuote } from "./quote-units";
-
-const ROLE_LABEL = { lead: "牵头", participating: "参与", responsible: "责任" } as const;
+import { roleNames } from "./units";
 
 /**
  * Answers shaped for recognised intents. Every line is either a labelled field
@@ -63,14 +62,7 @@ function renderResponsibility(engine: Engine, result: SearchResult, citations: r
     const sentence = bestSentence(engine, result, c)?.text ?? splitSentences(c.text)[0]?.text;
     if (!sentence) continue;
     const units = unitsForQuote(c.text, c.units, sentence);
-    const roles = (["lead", "responsible", "participating"] as const)
-      .map((role) => {
-        const names = [...new Set(units.filter((u) => u.role === role).map((u) => u.name))];
-        return names.length ? `${ROLE_LABEL[role]}：${names.join("、")}` : null;
-      })
-      .filter(Boolean)
-      .join("；");
-    lines.push(`${roles}——${sentence}[${c.n}]`);
+    lines.push(`${roleNames(units, ["lead", "responsible", "participating"])}——${sentence}[${c.n}]`);
     quoted.push(sentence);
   }
   return { text: lines.join("\n"), used: withUnits, quoted };
@@ -104,7 +96,7 @@ function pickGroup(doc: PolicyDocument, question: string): Group | null {
   let best: Group | null = null;
   let bestScore = -1;
   for (const g of doc.groups) {
-    const score = [...new Set(g.name)].filter((ch) => question.includes(ch)).length;
+    const score = overlap(g.name, question);
     if (score > bestScore) {
       best = g;
       bestScore = score;

@@ -1,4 +1,4 @@
-import type { PolicyDocument, UnitRole } from "../corpus/types";
+import type { PolicyDocument, UnitRoleKind } from "../corpus/types";
 import type { AnswerUnit, Citation } from "../http/schemas";
 
 const ROLE_LABEL = { lead: "牵头", participating: "参与", responsible: "责任" } as const;
@@ -32,14 +32,19 @@ export function answerUnits(
 
 /** "责任单位：牵头：市民政局、市残联；参与：市财政局" — or null when no unit has a role. */
 export function unitsLine(units: readonly AnswerUnit[]): string | null {
+  const roles = roleNames(units, ["lead", "participating", "responsible"]);
+  return roles ? `责任单位（${roles}）` : null;
+}
+
+/**
+ * "牵头：市民政局、市残联；参与：市财政局": the names of each role in `order`
+ * (deduplicated, in first-seen order; roles without a unit left out), or "" when none has one.
+ */
+export function roleNames(units: readonly Pick<AnswerUnit, "name" | "role">[], order: readonly UnitRoleKind[]): string {
   const parts: string[] = [];
-  for (const role of ["lead", "participating", "responsible"] as const) {
+  for (const role of order) {
     const names = [...new Set(units.filter((u) => u.role === role).map((u) => u.name))];
     if (names.length) parts.push(`${ROLE_LABEL[role]}：${names.join("、")}`);
   }
-  return parts.length ? `责任单位（${parts.join("；")}）` : null;
-}
-
-export function toUnitRoles(units: readonly UnitRole[]): Citation["units"] {
-  return units.map(({ name, canonical, role }) => ({ name, canonical, role }));
+  return parts.join("；");
 }

@@ -6,7 +6,7 @@
  * Pure: the lead's composer calls it with the question and the extracted
  * clauses, and falls back to the general answer when it returns null.
  */
-import { looseText } from "./evaluate";
+import { compactForMatch } from "../text/fold";
 import type { Audience, BenefitClause, BenefitKind } from "./types";
 
 export interface BenefitAnswer {
@@ -152,16 +152,16 @@ const searchable = new WeakMap<BenefitClause, string>();
 function searchableText(clause: BenefitClause): string {
   let text = searchable.get(clause);
   if (text === undefined) {
-    text = looseText([clause.source.sentence, ...clause.source.sectionPath].join(""));
+    text = compactForMatch([clause.source.sentence, ...clause.source.sectionPath].join(""));
     searchable.set(clause, text);
   }
   return text;
 }
 
 function topicBigrams(question: string): string[] {
-  const rest = looseText(question.replace(NOISE, " "));
+  const rest = compactForMatch(question.replace(NOISE, " "));
   const synonyms = TOPIC_SYNONYMS.filter(([cue]) => cue.test(question)).map(([, terms]) => terms);
-  const parts = [...question.replace(NOISE, " ").split(/\s+/), ...synonyms].map(looseText).filter((p) => p.length >= 2);
+  const parts = [...question.replace(NOISE, " ").split(/\s+/), ...synonyms].map(compactForMatch).filter((p) => p.length >= 2);
   const bigrams = new Set<string>();
   for (const part of parts) for (let i = 0; i + 2 <= part.length; i++) bigrams.add(part.slice(i, i + 2));
   return rest.length >= 2 ? [...bigrams] : [];

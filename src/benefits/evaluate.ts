@@ -41,8 +41,10 @@ export interface ExtractionScore {
   disagreements: Array<{ expected: ExpectedClause; clause: BenefitClause }>;
 }
 
-/** Drops whitespace, punctuation and symbols so layout differences never decide a match. */
-/** Whitespace and punctuation removed, width-folded: the project's one comparison form (src/text/fold.ts). */
+/**
+ * Drops whitespace, punctuation and symbols (width-folded) so layout differences never decide a match:
+ * an alias of compactForMatch (src/text/fold.ts), the project's one comparison form, kept for the tests.
+ */
 export const looseText = compactForMatch;
 
 export function matches(clause: BenefitClause, expected: ExpectedClause): boolean {

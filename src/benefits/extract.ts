@@ -15,6 +15,7 @@
  * sentence (./conditions); units come from the paragraph's annotations.
  */
 import type { Chunk, Paragraph, PolicyDocument } from "../corpus/types";
+import { toUnitRoles } from "../corpus/units/roles";
 import { amountsOf, beneficiaryPhrase, conditionText, flagRequirements, uncheckedConditions } from "./conditions";
 import { AUDIENCE_TERMS, DISCRETIONARY, WEAK_AUDIENCE_TERMS, EXCLUSIONS, GRANT_RESCUE, KIND_CUES, SKIPPED_GOAL_HEADING, SKIPPED_SECTIONS } from "./rules";
 import { splitSentences as clauseSentences } from "../text/sentences";
@@ -39,7 +40,7 @@ export function extractBenefits(corpus: BenefitCorpus): BenefitClause[] {
       clauses.push({
         id: `${chunk.id}-b${ordinal}`,
         ...clause,
-        units: paragraph.units.map(({ name, canonical, role }) => ({ name, canonical, role })),
+        units: toUnitRoles(paragraph.units),
         source: {
           chunkId: chunk.id,
           docId: chunk.docId,

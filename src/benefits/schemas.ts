@@ -3,6 +3,7 @@
  * requests (a bad audience or an unknown flag is a 400) and document the API.
  */
 import { z } from "@hono/zod-openapi";
+import { UnitRoleSchema } from "../http/schemas";
 import { AUDIENCE_TYPES, AUDIENCES, BENEFIT_KINDS, PROFILE_FLAGS, type ProfileFlag } from "./types";
 
 export const AudienceSchema = z.enum(AUDIENCES).openapi({ description: "Who benefits.", example: "disabled" });
@@ -16,12 +17,6 @@ export const BenefitsQuerySchema = z.object({
     .max(60, "q must be at most 60 characters")
     .optional()
     .openapi({ param: { name: "q", in: "query" }, example: "就业" }),
-});
-
-const UnitSchema = z.object({
-  name: z.string(),
-  canonical: z.string(),
-  role: z.enum(["lead", "participating", "responsible"]),
 });
 
 const UncheckedSchema = z
@@ -42,7 +37,7 @@ export const BenefitClauseSchema = z
     benefit: z.string(),
     amounts: z.array(z.string()),
     discretionary: z.boolean(),
-    units: z.array(UnitSchema),
+    units: z.array(UnitRoleSchema),
     requires: z.array(z.object({ flag: z.enum(PROFILE_FLAGS), value: z.boolean(), text: z.string(), mandatory: z.boolean() })),
     unchecked: z.array(UncheckedSchema),
     source: z.object({
@@ -82,7 +77,7 @@ export const EligibilityMatchSchema = z
   .object({
     clause: BenefitClauseSchema,
     audience: AudienceSchema,
-    contact: z.array(UnitSchema).openapi({ description: "Units to contact: the responsible units of the clause's paragraph." }),
+    contact: z.array(UnitRoleSchema).openapi({ description: "Units to contact: the responsible units of the clause's paragraph." }),
     contactNote: z.string().openapi({ description: "Plain text of whom to contact, or that the text names no unit." }),
     unchecked: z.array(UncheckedSchema),
   })

@@ -4,6 +4,7 @@
  * Every text field is corpus text as written (a substring of the cited chunk),
  * so an answer built from these records never paraphrases policy.
  */
+import type { UnitRoleRef } from "../corpus/units/roles";
 
 /** Who benefits. A clause may name several (养老和婴幼儿照护服务机构 → two providers). */
 export const AUDIENCES = [
@@ -83,11 +84,8 @@ export interface FlagRequirement {
   mandatory: boolean;
 }
 
-export interface BenefitUnit {
-  name: string;
-  canonical: string;
-  role: "lead" | "participating" | "responsible";
-}
+/** A responsible unit of the clause's paragraph: the same shape as a citation's units. */
+export type BenefitUnit = UnitRoleRef;
 
 export interface BenefitSource {
   chunkId: string;

@@ -5,8 +5,9 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { AnswerError, answerQuestion, DEFAULT_ANSWER_SETTINGS, toCitation, type AnswerSettings } from "../answer/compose";
+import { toUnitRoles } from "../corpus/units/roles";
 import type { Engine } from "../engine/engine";
-import { ApiError, ERROR_STATUS, errorResponse, toApiError } from "./errors";
+import { ApiError, errorResponse, toApiError } from "./errors";
 import { bodySizeLimit } from "./middleware/body-size";
 import {
   AskRequestSchema,
@@ -14,7 +15,8 @@ import {
   DocumentDetailSchema,
   DocumentListSchema,
   DocumentParamSchema,
-  ErrorSchema,
+  ERROR_RESPONSE_DOCS,
+  errorResponseDoc,
   HealthSchema,
   SearchQuerySchema,
   SearchResponseSchema,
@@ -51,10 +53,10 @@ export interface AppOptions {
   draining?: () => boolean;
 }
 
-const errorResponses = {
-  400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorSchema } } },
-} as const;
+const errorResponses = { 400: ERROR_RESPONSE_DOCS[400], 404: ERROR_RESPONSE_DOCS[404] } as const;
+
+/** What /health and every API route say while no index is loaded. */
+const INDEX_NOT_LOADED = "the index is not loaded yet";
 
 const askRoute = createRoute({
   method: "post",
@@ -64,8 +66,8 @@ const askRoute = createRoute({
   responses: {
     200: { description: "An extractive answer", content: { "application/json": { schema: AskResponseSchema } } },
     ...errorResponses,
-    413: { description: "Body over 16 KB", content: { "application/json": { schema: ErrorSchema } } },
-    415: { description: "Body is not JSON", content: { "application/json": { schema: ErrorSchema } } },
+    413: errorResponseDoc("Body over 16 KB"),
+    415: errorResponseDoc("Body is not JSON"),
   },
 });
 
@@ -115,7 +117,7 @@ const healthRoute = createRoute({
   summary: "Liveness, index and dense-retrieval status",
   responses: {
     200: { description: "Status", content: { "application/json": { schema: HealthSchema } } },
-    503: { description: "No index loaded", content: { "application/json": { schema: ErrorSchema } } },
+    503: ERROR_RESPONSE_DOCS[503],
   },
 });
 
@@ -169,7 +171,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   const engineOrFail = (): Engine => {
     const engine = options.engine();
-    if (!engine) throw new ApiError("not-ready", "the index is not loaded yet");
+    if (!engine) throw new ApiError("not-ready", INDEX_NOT_LOADED);
     return engine;
   };
 
@@ -233,7 +235,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
           chunkId: ch.id,
           sectionPath: ch.sectionPath,
           text: ch.text,
-          units: ch.units.map(({ name, canonical, role }) => ({ name, canonical, role })),
+          units: toUnitRoles(ch.units),
         })),
     };
     return c.json(body, 200);
@@ -260,7 +262,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   app.openapi(healthRoute, (c) => {
     const engine = options.engine();
-    if (!engine) return c.json({ error: { code: "not-ready", message: "the index is not loaded yet" } }, 503);
+    if (!engine) return c.json({ error: { code: "not-ready", message: INDEX_NOT_LOADED } }, 503);
     const { manifest } = engine.data;
     return c.json(
       {
@@ -296,7 +298,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.get("/docs", (c) => c.html(referencePage("/openapi.json")));
   app.get("/docs/assets/init.js", (c) => c.body(REFERENCE_INIT_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" }));
 
-  registerBenefitRoutes(app, options.engine);
+  registerBenefitRoutes(app, engineOrFail);
   options.extend?.(app);
   if (options.staticAssets) app.use("*", options.staticAssets);
   return app;
@@ -317,5 +319,3 @@ function describeZodError(error: { issues: { path: PropertyKey[]; message: strin
     .map((issue) => (issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 }
-
-export { ERROR_STATUS };

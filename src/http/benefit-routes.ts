@@ -12,15 +12,10 @@ import {
   EligibilityRequestSchema,
   EligibilityResponseSchema,
 } from "../benefits/schemas";
-import type { BenefitClause } from "../benefits/types";
 import type { Engine } from "../engine/engine";
-import { ApiError } from "./errors";
-import { ErrorSchema } from "./schemas";
+import { ERROR_RESPONSE_DOCS } from "./schemas";
 
-const errorResponses = {
-  400: { description: "Invalid request", content: { "application/json": { schema: ErrorSchema } } },
-  503: { description: "No index loaded", content: { "application/json": { schema: ErrorSchema } } },
-} as const;
+const errorResponses = { 400: ERROR_RESPONSE_DOCS[400], 503: ERROR_RESPONSE_DOCS[503] } as const;
 
 const benefitsRoute = createRoute({
   method: "get",
@@ -47,13 +42,9 @@ const eligibilityRoute = createRoute({
 export const ELIGIBILITY_NOTICE =
   "以下结果只按您勾选的身份和情况匹配文件条款。文件中“符合条件的”“按规定”等具体标准、收入或等级认定、金额，本工具无法核实，已在每条下列出；是否能享受以责任单位审核为准。";
 
-export function registerBenefitRoutes(app: OpenAPIHono, getEngine: () => Engine | null): void {
-  // Same readiness rule as the other endpoints: no index, no answers.
-  const ready = () => {
-    const engine = getEngine();
-    if (!engine) throw new ApiError("not-ready", "the index is not loaded yet");
-    return engine.data.benefits;
-  };
+/** `engineOrFail` is the app's readiness rule (no index → 503 not-ready), shared with the other endpoints. */
+export function registerBenefitRoutes(app: OpenAPIHono, engineOrFail: () => Engine): void {
+  const ready = () => engineOrFail().data.benefits;
 
   app.openapi(benefitsRoute, (c) => {
     const { audience, q } = c.req.valid("query");

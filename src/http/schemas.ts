@@ -37,17 +37,21 @@ export const AskRequestSchema = z
   })
   .openapi("AskRequest");
 
+/** The role a unit has for a passage (corpus UnitRoleKind). */
+const UnitRoleKindSchema = z.enum(["lead", "participating", "responsible"]);
+
+/** A unit with its role in a passage: citations, document passages, benefit clauses. */
 export const UnitRoleSchema = z.object({
   name: z.string(),
   canonical: z.string(),
-  role: z.enum(["lead", "participating", "responsible"]),
+  role: UnitRoleKindSchema,
 });
 
 export const AnswerUnitSchema = z
   .object({
     name: z.string(),
     canonical: z.string(),
-    role: z.enum(["lead", "participating", "responsible", "issuer"]),
+    role: z.enum([...UnitRoleKindSchema.options, "issuer"]),
     docNumber: z.string(),
   })
   .openapi("AnswerUnit");
@@ -162,7 +166,7 @@ export const UnitPassagesSchema = z
             chunkId: z.string(),
             sectionPath: z.array(z.string()),
             text: z.string(),
-            roles: z.array(z.enum(["lead", "participating", "responsible"])),
+            roles: z.array(UnitRoleKindSchema),
           }),
         ),
       }),
@@ -186,9 +190,20 @@ export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
   .openapi("Error");
 
+/** An error entry of a route's `responses` (the body is always ErrorSchema). */
+export function errorResponseDoc(description: string) {
+  return { description, content: { "application/json": { schema: ErrorSchema } } };
+}
+
+/** Error entries several routes list, worded once. */
+export const ERROR_RESPONSE_DOCS = {
+  400: errorResponseDoc("Invalid request"),
+  404: errorResponseDoc("Not found"),
+  503: errorResponseDoc("No index loaded"),
+} as const;
+
 export type AskRequest = z.infer<typeof AskRequestSchema>;
 export type AskResponse = z.infer<typeof AskResponseSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
-export type HitView = z.infer<typeof HitSchema>;
 export type AnswerUnit = z.infer<typeof AnswerUnitSchema>;
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

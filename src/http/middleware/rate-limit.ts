@@ -9,30 +9,27 @@ export interface RateLimitOptions {
   /** Requests a client may make per minute (also its burst). 0 switches limiting off. */
   perMinute: number;
   clientKey: ClientKey;
-  /** Which paths count against the budget; by default the API and admin routes, not probes or static files. */
-  applies?: (path: string) => boolean;
   now?: () => number;
-  maxKeys?: number;
 }
 
 const MINUTE_MS = 60_000;
 /** Requests from an unknown address share one bucket rather than escaping the limit. */
 const UNKNOWN_CLIENT = "unknown";
 
-export const limitsApiAndAdmin = (path: string): boolean => path.startsWith("/api/") || path.startsWith("/admin/");
+/** Only the API and admin routes count against the budget, not probes or static files. */
+const limitsApiAndAdmin = (path: string): boolean => path.startsWith("/api/") || path.startsWith("/admin/");
 
 /** Token-bucket rate limiting per client: 429 JSON with Retry-After once a client's budget is spent. */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const { perMinute, clientKey, applies = limitsApiAndAdmin } = options;
+  const { perMinute, clientKey } = options;
   if (perMinute === 0) return async function rateLimitOff(_c, next) { await next(); };
   const buckets: TokenBuckets = createTokenBuckets({
     capacity: perMinute,
     refillMs: MINUTE_MS,
     now: options.now,
-    maxKeys: options.maxKeys,
   });
   return async function rateLimited(c, next) {
-    if (!applies(c.req.path)) return next();
+    if (!limitsApiAndAdmin(c.req.path)) return next();
     const result = buckets.take(clientKey(c) ?? UNKNOWN_CLIENT);
     if (!result.allowed) {
       const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));

@@ -1,6 +1,7 @@
 // 'What can I get?' panel (我能享受什么？). Vanilla JS like app.js: DOM API only,
 // never innerHTML, because every clause shown is corpus text.
 // Mounts into <details id="benefits-panel"> when the page has one; otherwise does nothing.
+// Uses app.js's api() and describeError() (index.html loads app.js first).
 "use strict";
 
 (() => {
@@ -106,16 +107,9 @@
     status.textContent = "正在查找…";
     submit.disabled = true;
     try {
-      const res = await fetch("/api/eligibility", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ audienceType: selectedType(), flags }),
-      });
-      const body = await res.json();
-      if (!res.ok) throw new Error(body && body.error ? body.error.message : `HTTP ${res.status}`);
-      render(body);
+      render(await api("/api/eligibility", { audienceType: selectedType(), flags }));
     } catch (error) {
-      status.textContent = `查询失败：${error instanceof Error ? error.message : String(error)}`;
+      status.textContent = `查询失败：${describeError(error).text}`;
     } finally {
       submit.disabled = false;
     }
