@@ -15,7 +15,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { dictionaryFingerprint } from "../src/index/dictionary-hash";
-import { parseIndexFiles } from "../src/index/load-index";
+import { parseUserWords } from "../src/index/load-index";
 import { checkManifestInputs } from "../src/index/manifest";
 import { readAnalysisData } from "../src/node/data-files";
 import { sha256Hex } from "../src/node/hash";
@@ -45,7 +45,7 @@ const ASSET_HEADERS = `/*
 export async function buildWorkerIndex(args: BuildWorkerIndexArgs): Promise<WorkerIndexBuildResult> {
   const { manifest, files: indexFiles } = await readIndex(args.indexDir);
   const analysis = readAnalysisData();
-  const { userWords } = parseIndexFiles(manifest, indexFiles);
+  const userWords = parseUserWords(indexFiles);
   // Refuse here, not at the first request on Cloudflare: a stale index would be refused there too.
   checkManifestInputs(manifest, {
     dictionaryHash: sha256Hex(dictionaryFingerprint(analysis.stopwords, analysis.expansions, userWords)),

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ExpansionEntry } from "../search/expansion";
 
 const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 
@@ -37,8 +36,4 @@ export function readJiebaDictionaryWords(): string[] {
     .split("\n")
     .map((line) => line.slice(0, line.indexOf(" ")))
     .filter((word) => word.length >= 2);
-}
-
-export function parseExpansions(text: string): ExpansionEntry[] {
-  return JSON.parse(text) as ExpansionEntry[];
 }

@@ -77,3 +77,8 @@ function separablePattern(colloquial: string): RegExp {
 function keyLength(colloquial: string): number {
   return colloquial.replace(/…/g, "").length;
 }
+
+/** The expansion table as stored in src/data/query-expansion.json (and bundled for the Worker). */
+export function parseExpansions(text: string): ExpansionEntry[] {
+  return JSON.parse(text) as ExpansionEntry[];
+}

@@ -16,7 +16,7 @@ import { parseIndexFiles } from "../index/load-index";
 import { checkFiles, checkManifestInputs, checkManifestShape, IndexError, type IndexFileEntry, type IndexManifest } from "../index/manifest";
 import { createAnalyzer, parseStopwords } from "../search/analyzer";
 import { DEFAULT_RANKING, type RankingConfig } from "../search/config";
-import type { ExpansionEntry } from "../search/expansion";
+import { parseExpansions } from "../search/expansion";
 import type { DenseSearch } from "../search/retriever";
 import type { Segmenter } from "../search/segmenter";
 
@@ -115,7 +115,7 @@ export async function loadBundledEngine(bundle: WorkerIndexBundle, options: Bund
   const { dense, status } = options.dense(indexData);
   return createEngine(indexData, {
     analyzer,
-    expansions: JSON.parse(expansions) as ExpansionEntry[],
+    expansions: parseExpansions(expansions),
     config: options.config ?? DEFAULT_RANKING,
     dense,
     denseStatus: status,

@@ -13,7 +13,8 @@ import { answerQuestion, DEFAULT_ANSWER_SETTINGS } from "../../src/answer/compos
 import type { Corpus } from "../../src/corpus/types";
 import { createEngine, type Engine } from "../../src/engine/engine";
 import { corpusUserWords } from "../../src/cli/build-index";
-import { parseExpansions, readAnalysisData } from "../../src/node/data-files";
+import { readAnalysisData } from "../../src/node/data-files";
+import { parseExpansions } from "../../src/search/expansion";
 import { createJiebaSegmenter } from "../../src/node/jieba-segmenter";
 import { createAnalyzer, parseStopwords, type Analyzer } from "../../src/search/analyzer";
 import { createJiebaWasmSegmenter } from "../../src/worker/jieba-wasm-segmenter";
