@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile, open } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, open } from "node:fs/promises";
 import { join } from "node:path";
 import { INDEX_FILES } from "../index/build-index";
 import { checkFiles, checkManifestShape, IndexError, type IndexManifest } from "../index/manifest";
@@ -12,13 +12,6 @@ import { sha256Hex } from "./hash";
  * or is killed half way leaves CURRENT, and so the served index, untouched.
  */
 export const CURRENT_FILE = "CURRENT";
-/**
- * Builds kept besides the current one. A running server holds its index in
- * memory once loaded, so older folders are not needed; a reload that races a
- * prune fails verification and keeps serving what it had.
- */
-const KEEP_PREVIOUS = 0;
-
 export async function writeIndex(
   indexDir: string,
   manifest: IndexManifest,
@@ -55,21 +48,17 @@ async function writeDurably(path: string, data: Uint8Array | string): Promise<vo
   }
 }
 
+/**
+ * Removes every build but the current one, and leftovers of interrupted builds. A
+ * running server holds its index in memory once loaded, so older folders are not
+ * needed; a reload that races a prune fails verification and keeps serving what it had.
+ */
 async function pruneOldBuilds(indexDir: string, currentId: string): Promise<void> {
-  const entries = await readdir(indexDir, { withFileTypes: true });
-  const builds = [];
-  for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith(".") || e.name === currentId) continue;
-    const manifestPath = join(indexDir, e.name, INDEX_FILES.manifest);
-    const builtAt = existsSync(manifestPath)
-      ? String((JSON.parse(await readFile(manifestPath, "utf8")) as { builtAt?: string }).builtAt ?? "")
-      : "";
-    builds.push({ name: e.name, builtAt });
-  }
-  builds.sort((a, b) => b.builtAt.localeCompare(a.builtAt));
-  for (const old of builds.slice(KEEP_PREVIOUS)) await rm(join(indexDir, old.name), { recursive: true, force: true });
-  for (const e of entries)
+  for (const e of await readdir(indexDir, { withFileTypes: true })) {
     if (e.name.startsWith(".tmp-")) await rm(join(indexDir, e.name), { recursive: true, force: true }).catch(() => {});
+    else if (e.isDirectory() && !e.name.startsWith(".") && e.name !== currentId)
+      await rm(join(indexDir, e.name), { recursive: true, force: true });
+  }
 }
 
 export interface LoadedIndexFiles {
