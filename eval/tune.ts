@@ -6,7 +6,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { isAnswerable } from "../src/answer/compose";
+import { DEFAULT_ANSWER_SETTINGS } from "../src/answer/compose";
+import { isAnswerable } from "../src/answer/decide";
 import type { Engine } from "../src/engine/engine";
 import { loadEngine } from "../src/node/load-engine";
 import { denseFrom } from "../src/node/dense";
@@ -67,7 +68,7 @@ async function calibrateRefusal(engine: Engine, questions: readonly QuestionReco
   for (const q of questions) results.push({ result: await engine.retriever.search(q.question, { k: 5, config }), answerable: q.answerable });
   let best = { threshold: 0.5, accuracy: -1 };
   for (let t = 0.05; t <= 0.95; t += 0.025) {
-    const correct = results.filter((r) => isAnswerable(r.result, t) === r.answerable).length;
+    const correct = results.filter((r) => isAnswerable(r.result, { ...DEFAULT_ANSWER_SETTINGS, refusalThreshold: t }) === r.answerable).length;
     const accuracy = correct / results.length;
     // Ties go to the lower threshold: refusing an answerable question costs a citizen more than a cautious answer.
     if (accuracy > best.accuracy + 1e-9) best = { threshold: Math.round(t * 1000) / 1000, accuracy };

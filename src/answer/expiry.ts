@@ -11,7 +11,7 @@ export function expiryNotice(documents: readonly PolicyDocument[], quoted: reado
   const notes: string[] = [];
   for (const doc of documents) {
     if (doc.period && doc.period.endYear < year) {
-      notes.push(`《${doc.title}》所定期限为${doc.period.startYear}—${doc.period.endYear}年，已于${doc.period.endYear}年底届满`);
+      notes.push(`${doc.docNumber}所定期限为${doc.period.startYear}—${doc.period.endYear}年，已届满`);
     }
   }
   const pastTargets = new Set<number>();
@@ -20,5 +20,5 @@ export function expiryNotice(documents: readonly PolicyDocument[], quoted: reado
   if (pastTargets.size)
     notes.push(`引用中的目标年份（${[...pastTargets].sort().map((y) => `${y}年`).join("、")}）已过`);
   if (!notes.length) return null;
-  return `注意：${notes.join("；")}。以上为文件原文，执行情况和现行标准请以主管部门最新规定为准。`;
+  return `注意：${notes.join("；")}。以上为文件原文，现行标准以主管部门最新规定为准。`;
 }

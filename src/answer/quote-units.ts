@@ -1,6 +1,6 @@
 import { findMarkers } from "../corpus/units/markers";
 import { bracketPairs, matchView, nameKey, type Span } from "../corpus/units/text";
-import type { Citation } from "../http/schemas";
+import type { Citation } from "./types";
 
 type CitedUnit = Citation["units"][number];
 

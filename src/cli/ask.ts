@@ -4,14 +4,28 @@
  */
 import { resolve } from "node:path";
 import { answerQuestion } from "../answer/compose";
-import type { AskResponse } from "../http/schemas";
+import type { Answer as AskResponse, LineKind } from "../answer/types";
 import { denseFrom } from "../node/dense";
 import { loadEngine } from "../node/load-engine";
 
 const ROLE = { lead: "牵头", participating: "参与", responsible: "责任", issuer: "发文" } as const;
 
+/** How each kind of answer line is marked in a terminal (the text itself is printed as is). */
+const LINE_MARK: Record<LineKind, string> = {
+  fact: "▶ ",
+  quote: "  ",
+  field: "  ",
+  units: "  ",
+  source: "  ",
+  notice: "! ",
+  clarify: "? ",
+  refusal: "✗ ",
+  "next-step": "→ ",
+};
+
 export function formatAnswer(response: AskResponse): string {
-  const lines = [response.answered ? "【答复】" : "【未找到答案】", response.answer, ""];
+  const head = response.answered ? "【答复】" : `【未找到答案：${response.reason}】`;
+  const lines = [head, ...response.lines.map((l) => LINE_MARK[l.kind] + l.text), ""];
   if (response.units.length) {
     lines.push("【相关单位】");
     for (const u of response.units) lines.push(`  ${ROLE[u.role]}：${u.name}${u.canonical !== u.name ? `（${u.canonical}）` : ""}  ${u.docNumber}`);

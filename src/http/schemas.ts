@@ -3,6 +3,7 @@
  * generate /openapi.json, so the documentation cannot drift from the code.
  */
 import { z } from "@hono/zod-openapi";
+import { LINE_KINDS, REFUSAL_REASONS, type Answer, type LineKind, type RefusalReason } from "../answer/types";
 
 export const MAX_QUESTION_CHARS = 500;
 export const MAX_HISTORY_TURNS = 10;
@@ -81,12 +82,38 @@ export const RetrievalInfoSchema = z
   })
   .openapi("RetrievalInfo");
 
+export const AnswerLineSchema = z
+  .object({
+    kind: z.enum(LINE_KINDS as [LineKind, ...LineKind[]]).openapi({
+      description:
+        "fact: the short answer (the asked value highlighted); quote: a verbatim corpus sentence; field: a labelled field of the parsed document; units: responsible units by role; source: cited documents; notice: expired period, replaced document; clarify: which document did you mean; refusal: why there is no answer; next-step: whom to contact",
+    }),
+    text: z.string(),
+    cite: z.number().int().min(1).optional().openapi({ description: "Citation number [n] the text comes from." }),
+    highlight: z
+      .tuple([z.number().int().min(0), z.number().int().min(0)])
+      .optional()
+      .openapi({ description: "[start, end) of the asked value inside text (UTF-16 offsets)." }),
+  })
+  .openapi("AnswerLine");
+
+export const DocumentCandidateSchema = z
+  .object({ docId: z.string(), docNumber: z.string(), title: z.string(), date: z.string() })
+  .openapi("DocumentCandidate");
+
 export const AskResponseSchema = z
   .object({
     answered: z.boolean(),
-    answer: z.string(),
+    reason: z
+      .enum(REFUSAL_REASONS as [RefusalReason, ...RefusalReason[]])
+      .optional()
+      .openapi({ description: "Why answered is false: no-evidence, out-of-domain, fact-not-stated, ambiguous." }),
+    answer: z.string().openapi({ description: "`lines` as plain text, joined by newlines." }),
+    lines: z.array(AnswerLineSchema),
     citations: z.array(CitationSchema),
     units: z.array(AnswerUnitSchema),
+    candidates: z.array(DocumentCandidateSchema).optional().openapi({ description: "With reason ambiguous: the documents to choose from." }),
+    analysis: z.object({ intent: z.string(), asks: z.string(), audience: z.string() }),
     retrieval: RetrievalInfoSchema,
   })
   .openapi("AskResponse");
@@ -206,4 +233,9 @@ export type AskRequest = z.infer<typeof AskRequestSchema>;
 export type AskResponse = z.infer<typeof AskResponseSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type AnswerUnit = z.infer<typeof AnswerUnitSchema>;
+
+/** The answer layer's type and this schema must agree both ways; a drift is a compile error here. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const answerMatchesSchema: Same<Answer, AskResponse> = true;
+void answerMatchesSchema;
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

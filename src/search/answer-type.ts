@@ -38,3 +38,70 @@ const SUPPLIES: Record<Exclude<AnswerType, null>, RegExp> = {
 export function suppliesAnswerType(type: AnswerType, text: string): boolean {
   return type === null || SUPPLIES[type].test(text);
 }
+
+/**
+ * Everything a question can ask for. The first four are the retrieval's answer
+ * types (they boost and gate passages); the rest only shape the answer: which
+ * value the first line must show (a person, a count, a unit, a place) and which
+ * sentences it prefers (a condition, a procedure, a list).
+ */
+export type FactType =
+  | Exclude<AnswerType, null>
+  | "place"
+  | "person"
+  | "count"
+  | "unit"
+  | "condition"
+  | "procedure"
+  | "list"
+  | "none";
+
+/** Phrasings of the answer-only fact types, most specific first. */
+const ASKS_MORE: [Exclude<FactType, AnswerType | "none">, RegExp][] = [
+  ["person", /(组长|副组长|主任|秘书长|市长|局长|书记|负责人|联系人)(是|为)?(谁|哪位|哪个|叫啥|叫什么)|谁(是|当|担任|任)(了)?(组长|副组长|主任|秘书长)|任命(了)?谁|谁被(任命|免)|免(去|了)谁|(组长|副组长)[\s？?]*$/u],
+  ["unit", /谁(来)?(负责|管|牵头|主管|办|组织)|哪(个|些|家)?(单位|部门|机构|局)|牵头(单位|部门)?|责任单位|配合单位|找谁|归谁管|谁管|(由|归)哪|主管部门|负责(单位|部门)/u],
+  ["place", /在哪(里|儿|个地方)?|哪里|什么地方|啥地方|地点|地址|去哪|设在哪/u],
+  ["count", /多少(个|家|所|项|名|条|座|处|户|张|床|间|支|批|类|人次|万人|人(?!民))|几(个|家|所|项|名|条|座|处|户|支|批|类)|数量|(规模|总数)(是|有)?多(少|大)/u],
+  ["procedure", /怎么(领|办|申请|办理|弄|报名|申报|享受|拿)|如何(申请|办理|领取|申报|享受)|咋(领|办|弄|申请|报名)|流程|程序|手续|步骤|需要(带|准备|提交)|要(带|准备)(什么|啥|哪些)/u],
+  ["condition", /条件|资格|符合(什么|哪些|啥)|(谁|哪些人|什么人|啥人)(能|可以|才能)|够不够|满足(什么|哪些)|(有|是)(什么|啥)要求|要求是/u],
+  ["list", /有(哪些|什么|啥)|包括(哪些|什么|啥)|都(有)?(啥|哪些)|哪几(个|项|类|条)/u],
+];
+
+/**
+ * What the question asks for. The retrieval's four types are decided first and
+ * exactly as `expectedAnswerType` decides them, so ranking does not move.
+ */
+export function askedFact(question: string): FactType {
+  const typed = expectedAnswerType(question);
+  if (typed) return typed;
+  for (const [type, pattern] of ASKS_MORE) if (pattern.test(question)) return type;
+  return "none";
+}
+
+/** The retrieval's answer type of an asked fact (null for the answer-only types). */
+export function retrievalType(fact: FactType): AnswerType {
+  return fact === "amount" || fact === "duration" || fact === "date" || fact === "ratio" ? fact : null;
+}
+
+/** Value patterns of the types the first line must show; person and unit values come from the parsed corpus instead. */
+const VALUE: Partial<Record<FactType, RegExp>> = {
+  ...SUPPLIES,
+  count:
+    /\d[\d.]*\s*(万|千|百)?\s*(个|家|所|项|名|人次|人|条|座|处|户|张|套|支|类|批|次|间|床|亩|公里|公顷|平方米|万平方米|千米)|[一二三四五六七八九十两百千万]+\s*(个|家|所|项|名|条|座|处|户|张|支|类|批|大)/u,
+  place: /(设在|位于|落户|建在|在)[^，。；、\n]{2,24}?(中心|大厅|局|馆|场|站|园|处|室|基地|社区|街道|乡镇|村|县|区|市)/u,
+};
+
+/** Whether a value check exists for this type (so "the fact is not stated" can be judged). */
+export function hasValuePattern(type: FactType): boolean {
+  return type in VALUE;
+}
+
+/** Every span of `text` that states a value of `type` (for highlighting), in order. */
+export function valueSpans(type: FactType, text: string): [number, number][] {
+  const pattern = VALUE[type];
+  if (!pattern) return [];
+  const global = new RegExp(pattern.source, "gu");
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(global)) if (m[0].length) spans.push([m.index!, m.index! + m[0].length]);
+  return spans;
+}

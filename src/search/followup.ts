@@ -1,11 +1,15 @@
-import type { AskRequest } from "../http/schemas";
+/** An earlier turn of the conversation, oldest first. */
+export interface Turn {
+  role: "user" | "assistant";
+  content: string;
+}
 
 /**
  * Resolves a short follow-up ("那护理补贴呢", "谁负责") against the previous user
  * turn: the retrieval query becomes the previous question plus this one, so the
  * topic carries over while the new words still dominate the intent.
  */
-export function resolveFollowUp(question: string, history: AskRequest["history"]): { query: string; followUp: boolean } {
+export function resolveFollowUp(question: string, history: readonly Turn[] | undefined): { query: string; followUp: boolean } {
   const previous = [...(history ?? [])].reverse().find((turn) => turn.role === "user")?.content.trim();
   if (!previous || !looksLikeFollowUp(question)) return { query: question, followUp: false };
   return { query: `${previous} ${question}`, followUp: true };

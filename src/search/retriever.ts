@@ -4,7 +4,8 @@ import { accumulateBm25, type WeightedTerm } from "./bm25";
 import type { RankingConfig } from "./config";
 import { passageCoverage, type ContentTerm } from "./evidence";
 import type { LexicalIndex } from "./lexical-index";
-import { expectedAnswerType, suppliesAnswerType, type AnswerType } from "./answer-type";
+import { retrievalType, suppliesAnswerType, type AnswerType } from "./answer-type";
+import { resolveFollowUp, type Turn } from "./followup";
 import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
 import { generalWeight, RARE_WEIGHT, type GeneralIdf } from "./term-weights";
 
@@ -66,6 +67,21 @@ export interface SearchResult {
   answerType: AnswerType;
   /** Whether one of the three best passages by topic states a fact of that kind. */
   answerTypeSupplied: boolean;
+  /**
+   * The best coverage among the three best passages by topic, whether or not they
+   * state the asked fact: high topic evidence with no fact means "the documents
+   * cover this but do not say".
+   */
+  topicEvidence: number;
+  /**
+   * Share (0–1, by weight) of the question's content terms that occur nowhere in
+   * the collection, neither as written nor as a policy term standing in for them:
+   * a question about 驾照 is not about anything the collection holds, however well
+   * its other words match.
+   */
+  unknownShare: number;
+  /** Those terms, most specific first. */
+  unknownTerms: string[];
 }
 
 export interface RetrieverParts {
@@ -123,16 +139,24 @@ export class Retriever {
     return parseQuery(question, this.parts.parser);
   }
 
-  async search(question: string, options: SearchOptions): Promise<SearchResult> {
+  /**
+   * The one analysis of a question in its conversation: a short follow-up
+   * (那护理补贴呢) is read with the previous user turn, then parsed once.
+   */
+  analyse(question: string, history?: readonly Turn[]): ParsedQuery {
+    return this.parse(resolveFollowUp(question, history).query);
+  }
+
+  async search(question: string | ParsedQuery, options: SearchOptions): Promise<SearchResult> {
     const config = options.config ?? this.parts.config;
-    const query = this.parse(question);
+    const query = typeof question === "string" ? this.parse(question) : question;
     const allowed = this.allowedMask(options.filters);
     const useDense = !!this.parts.dense && !options.lexicalOnly;
 
     const lexicalScores = options.denseOnly ? null : this.lexicalScores(query, config);
     const lexicalList = lexicalScores ? rankScores(lexicalScores, allowed, config.candidateDepth) : [];
     const denseList = useDense
-      ? (await this.parts.dense!.search(question, config.candidateDepth * 2))
+      ? (await this.parts.dense!.search(query.text, config.candidateDepth * 2))
           .filter((d) => !allowed || allowed[d.chunkIndex])
           .slice(0, config.candidateDepth)
       : [];
@@ -155,7 +179,7 @@ export class Retriever {
 
     const docBoostFor = documentBoosts(query, config.docNumberBoost);
     const mentioned = new Set(query.units.map((u) => u.canonical));
-    const answerType = expectedAnswerType(question);
+    const answerType = retrievalType(query.asks);
     // Passages of a named document must be reachable even when no word matched.
     for (const [docId] of docBoostFor)
       for (const i of this.chunksOfDocument.get(docId) ?? []) if ((!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
@@ -190,7 +214,9 @@ export class Retriever {
     // whose topic the collection only touches (an amount somewhere near 托育 is not the
     // 托育 subsidy a parent asked about).
     const topical = answerType ? diversify(scored.slice().sort(byTopicalScore), config.maxPerSection, ANSWER_CANDIDATES) : hits;
-    const candidates = topical.slice(0, ANSWER_CANDIDATES).filter((h) => this.statesAnswerType(answerType, h.chunkIndex));
+    const best = topical.slice(0, ANSWER_CANDIDATES);
+    const candidates = best.filter((h) => this.statesAnswerType(answerType, h.chunkIndex));
+    const unknown = this.unknownTerms(query);
     return {
       query,
       hits,
@@ -198,8 +224,41 @@ export class Retriever {
       evidence: Math.max(0, ...candidates.map((h) => this.evidence(query, h.chunkIndex))),
       answerType,
       answerTypeSupplied: candidates.length > 0,
+      topicEvidence: Math.max(0, ...best.map((h) => this.evidence(query, h.chunkIndex))),
+      unknownShare: unknown.share,
+      unknownTerms: unknown.terms,
     };
   }
+
+  /** The question's content terms that the collection never uses (see SearchResult.unknownShare). */
+  private unknownTerms(query: ParsedQuery): { share: number; terms: string[] } {
+    const terms = this.contentTerms(query);
+    const total = terms.reduce((sum, t) => sum + t.weight, 0);
+    const absent = terms
+      .filter((t) => !this.inCollection(t.term) && !t.alternatives.some((a) => this.inCollection(a)))
+      .sort((a, b) => b.weight - a.weight);
+    const weight = absent.reduce((sum, t) => sum + t.weight, 0);
+    return { share: total ? weight / total : 0, terms: absent.map((t) => t.term) };
+  }
+
+  /** Whether any passage, title or heading contains `term` (lower-cased), remembered per term. */
+  inCollection(term: string): boolean {
+    let known = this.presence.get(term);
+    if (known === undefined) {
+      this.collectionText ??= this.parts.chunks
+        .map((c) => `${c.text}\u0000${c.docTitle}\u0000${c.sectionPath.join("\u0000")}`)
+        .join("\u0000")
+        .toLowerCase();
+      known = this.collectionText.includes(term.toLowerCase());
+      if (this.presence.size > PRESENCE_CACHE_LIMIT) this.presence.clear();
+      this.presence.set(term, known);
+    }
+    return known;
+  }
+
+  private collectionText: string | null = null;
+
+  private readonly presence = new Map<string, boolean>();
 
   /** suppliesAnswerType for a passage, computed once per passage and type. */
   private statesAnswerType(type: AnswerType, chunkIndex: number): boolean {
@@ -318,6 +377,9 @@ export class Retriever {
     return passageCoverage(this.contentTerms(query), haystack);
   }
 }
+
+/** Distinct question terms whose presence in the collection is remembered before the memo is reset. */
+const PRESENCE_CACHE_LIMIT = 20_000;
 
 /** How many of the top passages an answer may come from (the answer quotes about this many). */
 const ANSWER_CANDIDATES = 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAside } from "../../src/answer/compose";
+import { isAside } from "../../src/answer/sentences";
 
 describe("isAside: sentences a general answer does not quote on their own", () => {
   it("recognises a unit annotation standing alone, nested brackets included", () => {

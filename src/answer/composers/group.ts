@@ -1,0 +1,96 @@
+/**
+ * Leading groups, committees and 专班: the roles the parser read from the
+ * roster. A question naming a role (组长是谁, 办公室主任) gets that role first and
+ * highlighted; a long member list is counted, not printed (it is in the citation).
+ */
+import type { Group, GroupMember, PolicyDocument } from "../../corpus/types";
+import type { AnswerLine } from "../types";
+import type { Composer } from "./types";
+
+/** Members of one role listed by name before the rest is counted. */
+const MAX_MEMBERS_SHOWN = 4;
+
+/** Roles a question may ask for, most specific first (副组长 before 组长). */
+const ASKED_ROLES: [RegExp, (role: string) => boolean][] = [
+  [/常务副组长/u, (r) => r === "常务副组长"],
+  [/副组长/u, (r) => r.startsWith("副组长") || r === "常务副组长"],
+  [/组长/u, (r) => r === "组长"],
+  [/副主任/u, (r) => r.includes("副主任")],
+  [/主任/u, (r) => r === "主任" || r.endsWith("主任") && !r.includes("副")],
+  [/秘书长/u, (r) => r.includes("秘书长")],
+  [/成员|委员|组成/u, (r) => r === "成员" || r === "委员"],
+];
+
+export const composeGroup: Composer = (ctx) => {
+  for (const citation of ctx.citations) {
+    const doc = ctx.engine.documentById.get(citation.docId);
+    const group = doc ? pickGroup(doc, ctx.query.text) : null;
+    if (!doc || !group) continue;
+    const n = citation.n;
+    const lines: AnswerLine[] = [];
+    const asked = ASKED_ROLES.find(([cue]) => cue.test(ctx.query.text));
+    const askedOffice = /办公室/u.test(ctx.query.text) && !/办公室主任/u.test(ctx.query.text);
+    const byRole = new Map<string, GroupMember[]>();
+    for (const m of group.members) byRole.set(m.role, [...(byRole.get(m.role) ?? []), m]);
+    const roleLine = (role: string, members: GroupMember[], kind: "fact" | "field"): AnswerLine => {
+      const names = members.slice(0, MAX_MEMBERS_SHOWN).map(who).join("、");
+      const rest = members.length > MAX_MEMBERS_SHOWN ? `等${members.length}人（名单见[${n}]）` : "";
+      const label = `${group.name}${role}：`;
+      return { kind, text: `${label}${names}${rest}[${n}]`, cite: n, highlight: [label.length, label.length + names.length] };
+    };
+    const officeLine = (kind: "fact" | "field"): AnswerLine | null => {
+      if (!group.officeUnit) return null;
+      const label = `${group.name}办公室设在`;
+      const director = group.officeDirector ? `，${group.officeDirector}` : "";
+      return { kind, text: `${label}${group.officeUnit}${director}[${n}]`, cite: n, highlight: [label.length, label.length + group.officeUnit.length] };
+    };
+    if (askedOffice) {
+      const office = officeLine("fact");
+      if (office) lines.push(office);
+    }
+    if (asked) {
+      for (const [role, members] of byRole) if (asked[1](role)) lines.push(roleLine(role, members, lines.length ? "field" : "fact"));
+    }
+    if (!lines.length) {
+      // No role asked (or none of that name): the leaders, then the office; members are counted.
+      for (const [role, members] of byRole) {
+        if (role === "成员" || role === "委员") continue;
+        lines.push(roleLine(role, members, lines.length ? "field" : "fact"));
+        if (lines.length >= 2) break;
+      }
+      const members = (byRole.get("成员") ?? byRole.get("委员") ?? []).length;
+      if (members) lines.push({ kind: "field", text: `成员：${members}人（名单见[${n}]）`, cite: n });
+      const office = officeLine(lines.length ? "field" : "fact");
+      if (office) lines.push(office);
+    }
+    if (!lines.length) continue;
+    // The office is where the group's daily work is done: the unit a caller should contact.
+    const office = group.officeUnit ? ctx.engine.units.find(group.officeUnit)[0] : undefined;
+    const units = office ? [{ name: group.officeUnit!, canonical: office.canonical, role: "responsible" as const, docNumber: doc.docNumber }] : [];
+    return { lines, used: [citation], quoted: [], units };
+  }
+  return null;
+};
+
+function who(m: GroupMember): string {
+  if (m.person) return m.title ? `${m.person}（${m.title}）` : m.person;
+  return m.unit ?? m.title;
+}
+
+/** The group whose name shares the most characters with the question; the first one on a tie. */
+function pickGroup(doc: PolicyDocument, question: string): Group | null {
+  let best: Group | null = null;
+  let bestScore = -1;
+  for (const g of doc.groups) {
+    const score = overlap(g.name, question);
+    if (score > bestScore) {
+      best = g;
+      bestScore = score;
+    }
+  }
+  return best && best.members.length ? best : null;
+}
+
+export function overlap(a: string, b: string): number {
+  return [...new Set(a)].filter((ch) => b.includes(ch)).length;
+}

@@ -1,0 +1,60 @@
+/**
+ * Whether to answer, and if not, why. The one refusal rule: the answer
+ * orchestrator and the threshold calibration in eval/tune.ts both call it.
+ *
+ * In order:
+ *  1. out of domain (weather, sports, shopping, chit-chat): not a policy question at all;
+ *  2. a bare document reference that matches several documents (16号文): ask which;
+ *  3. a fully written document number the collection does not hold: not here;
+ *  4. a named document: answerable (its passages are there);
+ *  5. the question's most specific words occur nowhere in the collection (驾照, 公积金提取): not here;
+ *  6. no top passage covers the question's topic well enough: not here;
+ *  7. the topic is covered but no covering passage states the asked kind of fact
+ *     (an amount, a date, a ratio): the documents do not say, and the answer says so.
+ */
+import type { ParsedQuery } from "../search/query";
+import type { SearchResult } from "../search/retriever";
+import type { RefusalReason } from "./types";
+
+export interface DecisionSettings {
+  /** Minimum topic evidence (IDF-weighted coverage, 0–1) of a top passage; calibrated on the dev split. */
+  refusalThreshold: number;
+  /** Share of the question's weight carried by words the collection never uses, from which it is refused. */
+  unknownShareLimit: number;
+}
+
+export type Decision = { answered: true } | { answered: false; reason: RefusalReason };
+
+export function decide(result: SearchResult, settings: DecisionSettings): Decision {
+  const query = result.query;
+  if (query.intent === "out-of-domain") return { answered: false, reason: "out-of-domain" };
+  if (result.hits.length === 0) return { answered: false, reason: "no-evidence" };
+  if (isAmbiguousReference(query)) return { answered: false, reason: "ambiguous" };
+  if (unknownDocumentNumbers(result).length) return { answered: false, reason: "no-evidence" };
+  if (query.document !== null) return { answered: true };
+  if (result.unknownShare >= settings.unknownShareLimit) return { answered: false, reason: "no-evidence" };
+  if (result.topicEvidence < settings.refusalThreshold) return { answered: false, reason: "no-evidence" };
+  if (!result.answerTypeSupplied || result.evidence < settings.refusalThreshold) return { answered: false, reason: "fact-not-stated" };
+  return { answered: true };
+}
+
+/** `decide(…).answered`, for the threshold calibration. */
+export function isAnswerable(result: SearchResult, settings: DecisionSettings): boolean {
+  return decide(result, settings).answered;
+}
+
+/**
+ * "16号文" with two 16号 documents, asked as a document lookup: the user must
+ * choose. A question with a topic of its own (16号文 养老服务补贴谁牵头) is
+ * answered from the passages that match the topic instead.
+ */
+export function isAmbiguousReference(query: ParsedQuery): boolean {
+  return query.document === null && query.documentCandidates.length > 1 && query.intent === "document";
+}
+
+/** Fully written document numbers (with an issuer prefix) that no document has and no retrieved passage mentions. */
+export function unknownDocumentNumbers(result: SearchResult): SearchResult["query"]["docNumbers"] {
+  return result.query.docNumbers.filter(
+    (m) => m.parts.prefix && m.candidates.length === 0 && !result.hits.some((h) => h.chunk.text.includes(m.text)),
+  );
+}
