@@ -10,7 +10,7 @@ import type { Engine } from "../engine/engine";
 import { TUNED_REFUSAL_THRESHOLD } from "../search/config";
 import { toCitation } from "./citations";
 import { compose, type ComposeContext, type Composition } from "./composers";
-import { decide, type DecisionSettings } from "./decide";
+import { decide, factStated, type DecisionSettings } from "./decide";
 import { expiryNotice } from "./expiry";
 import { nextStepLine, renderLines, sourceLine, unitsLine } from "./lines";
 import { refuse } from "./refusals";
@@ -30,12 +30,6 @@ export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = {
   now: () => new Date(),
 };
 
-/**
- * Fact types whose absence from the answer's first line means "the documents do
- * not say": retrieval only checks that some top passage states such a value; the
- * composer checks that one states it *about the topic*.
- */
-const MUST_STATE = new Set(["amount", "ratio", "date", "duration", "person", "count"]);
 
 /** Citizens asking how or where to get something are told whom to contact. */
 const WANTS_CONTACT = /怎么(领|办|申请|办理|弄|拿)|咋(领|办|弄|申请)|如何(申请|办理|领取)|去哪|在哪(里|儿)?办|哪里办|找谁|找哪/u;
@@ -58,8 +52,7 @@ export async function answerQuestion(engine: Engine, input: AskInput, settings: 
   if (!reason) {
     composed = compose(ctx);
     if (!composed) reason = "no-evidence";
-    else if (MUST_STATE.has(query.asks) && composed.lines[0]?.kind !== "fact" && (query.intent === "policy" || query.intent === "entitlement"))
-      reason = "fact-not-stated";
+    else if (!factStated(query, composed.lines[0]?.kind)) reason = "fact-not-stated";
   }
   const body = reason ? refusalBody(ctx, reason) : answerBody(ctx, composed!, settings);
   return {

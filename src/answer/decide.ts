@@ -9,8 +9,9 @@
  *  4. a named document: answerable (its passages are there);
  *  5. the question's most specific words occur nowhere in the collection (驾照, 公积金提取): not here;
  *  6. no top passage covers the question's topic well enough: not here;
- *  7. the topic is covered but no covering passage states the asked kind of fact
- *     (an amount, a date, a ratio): the documents do not say, and the answer says so.
+ *  7. (after composing, `factStated`) the topic is covered but no top passage states
+ *     the asked value about it (an amount, a date, a person, a count, a contact): the
+ *     documents do not say, and the answer says so.
  */
 import type { ParsedQuery } from "../search/query";
 import type { SearchResult } from "../search/retriever";
@@ -34,8 +35,22 @@ export function decide(result: SearchResult, settings: DecisionSettings): Decisi
   if (query.document !== null) return { answered: true };
   if (result.unknownShare >= settings.unknownShareLimit) return { answered: false, reason: "no-evidence" };
   if (result.topicEvidence < settings.refusalThreshold) return { answered: false, reason: "no-evidence" };
-  if (!result.answerTypeSupplied || result.evidence < settings.refusalThreshold) return { answered: false, reason: "fact-not-stated" };
   return { answered: true };
+}
+
+/**
+ * Asked values whose absence from the answer's first line means "the documents do
+ * not say". Retrieval only knows that some top passage holds such a value; the
+ * composer knows whether one states it *about the topic* ("免费乘坐公交" holds an
+ * amount, not the 两项补贴 amount a caller asked for). A place is not on the list:
+ * 去哪办 is answered by whom to contact, and places are written too many ways to check.
+ */
+const MUST_STATE: ReadonlySet<string> = new Set(["amount", "ratio", "date", "duration", "person", "count", "contact"]);
+
+/** Rule 7: whether the composed answer states the asked value (only for policy and benefit questions). */
+export function factStated(query: ParsedQuery, firstLineKind: string | undefined): boolean {
+  if (!MUST_STATE.has(query.asks) || (query.intent !== "policy" && query.intent !== "entitlement")) return true;
+  return firstLineKind === "fact";
 }
 
 /** `decide(…).answered`, for the threshold calibration. */

@@ -77,3 +77,17 @@ function outermostBracketsFrom(view: string, from: number): Span[] {
   }
   return outer;
 }
+
+/**
+ * The responsibility annotation that closes the quoted item, as offsets in the
+ * passage: "（市工商联牵头负责）" after "…建立双月政企对接沟通机制". Null when the
+ * item has none (the sentence itself may assign the duty: 市税务局负责…).
+ */
+export function itemAnnotation(passage: string, quote: string): Span | null {
+  const at = passage.indexOf(quote);
+  if (at < 0) return null;
+  const end = at + quote.length;
+  // Inside the quote, or right after it (the annotation may follow the sentence's full stop).
+  const marker = findMarkers(passage, false).find((m) => m.span.start >= at && m.span.start <= end + 1);
+  return marker ? marker.span : null;
+}

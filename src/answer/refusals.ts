@@ -31,6 +31,7 @@ const FACT_LABEL: Partial<Record<FactType, string>> = {
   person: "人员",
   count: "数量",
   place: "地点",
+  contact: "联系电话或地址",
 };
 
 const HANDLERS: Record<RefusalReason, RefusalHandler> = {

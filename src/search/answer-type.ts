@@ -48,6 +48,7 @@ export function suppliesAnswerType(type: AnswerType, text: string): boolean {
 export type FactType =
   | Exclude<AnswerType, null>
   | "place"
+  | "contact"
   | "person"
   | "count"
   | "unit"
@@ -56,39 +57,46 @@ export type FactType =
   | "list"
   | "none";
 
-/** Phrasings of the answer-only fact types, most specific first. */
-const ASKS_MORE: [Exclude<FactType, AnswerType | "none">, RegExp][] = [
+/**
+ * Phrasings of what a question asks, for the answer, most specific first. The
+ * retrieval's answer types above stay as they were tuned (bare 比例 counts
+ * there, so ranking keeps its boost); here a ratio must be asked for (比例是多少),
+ * so 超比例安排残疾人就业有奖励吗 asks whether there is a reward, not for a ratio.
+ */
+const ANSWER_ASKS: [Exclude<FactType, "none">, RegExp][] = [
+  ["ratio", /(比例|比率|占比|费率|利率|增速|增长率|覆盖率)(是|为|要|能|达到|降到|不低于|不超过)?(多少|几|啥)|百分之(几|多少)|几成|多少个?点|(降|提|升|涨)(到|了)多少/u],
+  ["amount", /多少钱|几块钱|多少元|多少块|多少万|(资金|经费|奖金|补贴|补助|费用?)[^，。？?]{0,6}(有|是|给|拿|发)?多少|标准是多少|补(贴|助)?多少|发多少|给多少|奖励多少|罚多少|收多少|费用多少|多少费用|额度|起征点|收入线|(缴费|收费|工资)标准|上限是多少|最高(能)?(贷|补|给|奖)多少/u],
+  ["duration", /多久|多长时间|几天|几个工作日|多少个?工作日|多少天|几个月|多长期限|时限|多长/u],
+  ["date", /哪天|哪一天|哪年|哪一年|什么时候|啥时候|多会儿|何时|几月几[日号]|几月份?|几号|截止(日期|时间)|日期|起止时间|从几月|时间(?=\s|[？?。]|$)/u],
   ["person", /(组长|副组长|主任|秘书长|市长|局长|书记|负责人|联系人)(是|为)?(谁|哪位|哪个|叫啥|叫什么)|谁(是|当|担任|任)(了)?(组长|副组长|主任|秘书长)|任命(了)?谁|谁被(任命|免)|免(去|了)谁|(组长|副组长)[\s？?]*$/u],
   ["unit", /谁(来)?(负责|管|牵头|主管|办|组织)|哪(个|些|家)?(单位|部门|机构|局)|牵头(单位|部门)?|责任单位|配合单位|找谁|归谁管|谁管|(由|归)哪|主管部门|负责(单位|部门)/u],
-  ["place", /在哪(里|儿|个地方)?|哪里|什么地方|啥地方|地点|地址|去哪|设在哪/u],
-  ["count", /多少(个|家|所|项|名|条|座|处|户|张|床|间|支|批|类|人次|万人|人(?!民))|几(个|家|所|项|名|条|座|处|户|支|批|类)|数量|(规模|总数)(是|有)?多(少|大)/u],
+  ["place", /地点|选址|在哪个(场馆|地方|位置|县|区|场地)|哪个场馆|在哪(里|儿)?(办|举办|举行|建|设)|设在哪(?!个单位|个部门)|(位置|场地)(在哪|是哪)/u],
+  ["contact", /电话|联系方式|手机号|热线号码|地址|门牌|哪条(街|路)|什么(街|路)上/u],
+  ["list", /哪几(个|项|类|条|家|种)|有(哪些|什么|啥)(?!要求|条件)|包括(哪些|什么|啥)|都(有)?(啥|哪些)/u],
+  ["count", /多少(个|家|所|项|名|条|座|处|户|张|床|间|支|批|类|人次|万人|人(?!民))|(?<!哪)几(个|家|所|项|名|条|座|处|户|支|批|类|起)|数量|(规模|总数|长度|面积)(是|有)?(多(少|大|长))?/u],
   ["procedure", /怎么(领|办|申请|办理|弄|报名|申报|享受|拿)|如何(申请|办理|领取|申报|享受)|咋(领|办|弄|申请|报名)|流程|程序|手续|步骤|需要(带|准备|提交)|要(带|准备)(什么|啥|哪些)/u],
   ["condition", /条件|资格|符合(什么|哪些|啥)|(谁|哪些人|什么人|啥人)(能|可以|才能)|够不够|满足(什么|哪些)|(有|是)(什么|啥)要求|要求是/u],
-  ["list", /有(哪些|什么|啥)|包括(哪些|什么|啥)|都(有)?(啥|哪些)|哪几(个|项|类|条)/u],
 ];
 
-/**
- * What the question asks for. The retrieval's four types are decided first and
- * exactly as `expectedAnswerType` decides them, so ranking does not move.
- */
+/** What the question asks for (for the answer; the retrieval's type is `expectedAnswerType`). */
 export function askedFact(question: string): FactType {
-  const typed = expectedAnswerType(question);
-  if (typed) return typed;
-  for (const [type, pattern] of ASKS_MORE) if (pattern.test(question)) return type;
+  for (const [type, pattern] of ANSWER_ASKS) if (pattern.test(question)) return type;
   return "none";
 }
 
-/** The retrieval's answer type of an asked fact (null for the answer-only types). */
-export function retrievalType(fact: FactType): AnswerType {
-  return fact === "amount" || fact === "duration" || fact === "date" || fact === "ratio" ? fact : null;
-}
 
 /** Value patterns of the types the first line must show; person and unit values come from the parsed corpus instead. */
 const VALUE: Partial<Record<FactType, RegExp>> = {
   ...SUPPLIES,
+  // How often (每季度召开1次) answers 多久一次; a year's end (2025年年底以前) and 即日 answer "when".
+  duration: new RegExp(`${SUPPLIES.duration.source}|每(年度?|半年|季度|月|周|旬)|(?<!\\d)[一二三四五六七八九十\\d]+\\s*年一次`, "u"),
+  date: new RegExp(`${SUPPLIES.date.source}|\\d{4}\\s*年\\s*年?(底|末)|即日|每年\\d{1,2}月`, "u"),
   count:
-    /\d[\d.]*\s*(万|千|百)?\s*(个|家|所|项|名|人次|人|条|座|处|户|张|套|支|类|批|次|间|床|亩|公里|公顷|平方米|万平方米|千米)|[一二三四五六七八九十两百千万]+\s*(个|家|所|项|名|条|座|处|户|张|支|类|批|大)/u,
-  place: /(设在|位于|落户|建在|在)[^，。；、\n]{2,24}?(中心|大厅|局|馆|场|站|园|处|室|基地|社区|街道|乡镇|村|县|区|市)/u,
+    /\d[\d.]*\s*(万|千|百)?\s*(余|多)?\s*(个|家|所|项|名|人次|人|条|座|处|户|张|套|支|类|批|次|间|床|亩|公里|公顷|平方米|万平方米|千米)|[一二三四五六七八九十两百千万]+\s*(个|家|所|项|名|条|座|处|户|张|支|类|批|大)/u,
+  place:
+    /(设在|位于|落户|建在|在)[^，。；、\n]{2,24}?(中心|大厅|局|馆|场|站|园|处|室|基地|社区|街道|乡镇|村|县|区|市)|[\u4e00-\u9fff]{2,12}(体育馆|体育场|基地|公园|广场|水库|校区|会展中心)/u,
+  // A phone number or a street address: a contact the documents would have to state in full.
+  contact: /\d{3,4}[-—]\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|\d{7,8}(?!\d)|[\u4e00-\u9fff]{1,8}(街|路|大道|巷)\d+号/u,
 };
 
 /** Whether a value check exists for this type (so "the fact is not stated" can be judged). */

@@ -1,6 +1,6 @@
 import { singleDocument, type DocNumberMatch, type DocNumberRef, type DocNumberResolver } from "./doc-number";
 import type { AppliedExpansion, QueryExpander } from "./expansion";
-import { askedFact, type FactType } from "./answer-type";
+import { askedFact, expectedAnswerType, type AnswerType, type FactType } from "./answer-type";
 import { detectIntent, type Intent } from "./intent";
 import type { UnitMatcher, UnitMention } from "./unit-matcher";
 
@@ -18,6 +18,8 @@ export interface ParsedQuery {
   intent: Intent;
   /** What the question asks for: the value the first line of the answer must show. */
   asks: FactType;
+  /** The kind of fact retrieval boosts and gates on (broader than `asks`, as it was tuned). */
+  answerType: AnswerType;
   audience: Audience;
   docNumbers: DocNumberMatch[];
   /** The one document the question names unambiguously, if any. */
@@ -43,6 +45,7 @@ export function parseQuery(text: string, parts: QueryParserParts): ParsedQuery {
     text,
     intent: detectIntent(text, docNumbers.some((m) => m.candidates.length > 0)),
     asks: askedFact(text),
+    answerType: expectedAnswerType(text),
     audience: detectAudience(text, docNumbers.length > 0),
     docNumbers,
     document,

@@ -4,7 +4,8 @@ import { accumulateBm25, type WeightedTerm } from "./bm25";
 import type { RankingConfig } from "./config";
 import { passageCoverage, type ContentTerm } from "./evidence";
 import type { LexicalIndex } from "./lexical-index";
-import { retrievalType, suppliesAnswerType, type AnswerType } from "./answer-type";
+import { suppliesAnswerType, type AnswerType } from "./answer-type";
+import { isFiller } from "./filler";
 import { resolveFollowUp, type Turn } from "./followup";
 import { parseQuery, type ParsedQuery, type QueryParserParts } from "./query";
 import { generalWeight, RARE_WEIGHT, type GeneralIdf } from "./term-weights";
@@ -179,7 +180,7 @@ export class Retriever {
 
     const docBoostFor = documentBoosts(query, config.docNumberBoost);
     const mentioned = new Set(query.units.map((u) => u.canonical));
-    const answerType = retrievalType(query.asks);
+    const answerType = query.answerType;
     // Passages of a named document must be reachable even when no word matched.
     for (const [docId] of docBoostFor)
       for (const i of this.chunksOfDocument.get(docId) ?? []) if ((!allowed || allowed[i]) && !base.has(i)) base.set(i, 0);
@@ -235,10 +236,23 @@ export class Retriever {
     const terms = this.contentTerms(query);
     const total = terms.reduce((sum, t) => sum + t.weight, 0);
     const absent = terms
-      .filter((t) => !this.inCollection(t.term) && !t.alternatives.some((a) => this.inCollection(a)))
+      .filter((t) => t.weight >= SPECIFIC_WEIGHT && !this.nearCollection(t))
       .sort((a, b) => b.weight - a.weight);
     const weight = absent.reduce((sum, t) => sum + t.weight, 0);
     return { share: total ? weight / total : 0, terms: absent.map((t) => t.term) };
+  }
+
+  /**
+   * The term, a policy term standing in for it, or (for a word of three or more
+   * characters) one of its character pairs occurs in the collection: 幼儿圆 is a
+   * typo of 幼儿园, not a topic the collection lacks.
+   */
+  private nearCollection(t: ContentTerm): boolean {
+    if (this.inCollection(t.term) || t.alternatives.some((a) => this.inCollection(a))) return true;
+    const chars = [...t.term];
+    if (chars.length < 3) return false;
+    for (let i = 0; i + 1 < chars.length; i++) if (this.inCollection(chars[i]! + chars[i + 1]!)) return true;
+    return false;
   }
 
   /** Whether any passage, title or heading contains `term` (lower-cased), remembered per term. */
@@ -358,7 +372,7 @@ export class Retriever {
     // Search mode also emits the parts of a long word (公积/积金 of 公积金, 长时间 of
     // 多长时间); a question names the word once, so only the longest form counts.
     const words = candidates.filter(
-      (w) => !QUESTION_WORD.test(w) && !candidates.some((other) => other !== w && other.includes(w)),
+      (w) => !QUESTION_WORD.test(w) && !isFiller(w) && !candidates.some((other) => other !== w && other.includes(w)),
     );
     return words.map((term) => {
       const expansion = query.expansions.find((e) => e.colloquial.includes(term) || term.includes(e.colloquial));
@@ -377,6 +391,9 @@ export class Retriever {
     return passageCoverage(this.contentTerms(query), haystack);
   }
 }
+
+/** Only words at least this specific in everyday language (general IDF) can make a question "about something else". */
+const SPECIFIC_WEIGHT = 9;
 
 /** Distinct question terms whose presence in the collection is remembered before the memo is reset. */
 const PRESENCE_CACHE_LIMIT = 20_000;

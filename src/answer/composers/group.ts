@@ -77,7 +77,12 @@ function who(m: GroupMember): string {
   return m.unit ?? m.title;
 }
 
-/** The group whose name shares the most characters with the question; the first one on a tie. */
+/**
+ * The group whose name shares the most characters with the question; the first
+ * one on a tie. Its distinctive part (朔州市服务业发展领导小组 → 服务业发展) must be
+ * mostly in the question: a question about the 一老一小 group is not answered
+ * with the 服务业 group's office.
+ */
 function pickGroup(doc: PolicyDocument, question: string): Group | null {
   let best: Group | null = null;
   let bestScore = -1;
@@ -88,8 +93,14 @@ function pickGroup(doc: PolicyDocument, question: string): Group | null {
       bestScore = score;
     }
   }
-  return best && best.members.length ? best : null;
+  if (!best || !best.members.length) return null;
+  const core = best.name.replace(GENERIC_GROUP_WORDS, "");
+  return !core || overlap(core, question) >= Math.ceil(new Set(core).size * MIN_NAME_SHARE) ? best : null;
 }
+
+const GENERIC_GROUP_WORDS = /朔州市|朔州|[（(][一二三四五六七八九十]+[)）]|领导小组|工作专班|专班|执行委员会|委员会|办公室|工作组|小组|组成人员/gu;
+/** Share of the distinctive characters of a group's name the question must contain. */
+const MIN_NAME_SHARE = 0.6;
 
 export function overlap(a: string, b: string): number {
   return [...new Set(a)].filter((ch) => b.includes(ch)).length;

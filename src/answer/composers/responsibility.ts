@@ -5,7 +5,8 @@
  * not the first unit of a long list.
  */
 import { quoteLine, rolesText } from "../lines";
-import { bestSentence } from "../sentences";
+import { itemAnnotation } from "../quote-units";
+import { bestSentence, clauseWindow } from "../sentences";
 import type { AnswerLine, AnswerUnit, Citation } from "../types";
 import { itemUnits, MIN_RELATIVE_COVERAGE } from "./shared";
 import type { Composer } from "./types";
@@ -25,11 +26,8 @@ export const composeResponsibility: Composer = (ctx) => {
   // Rank order unless a later item covers the question clearly better (the top passage may be about the topic
   // in general while the second names the duty).
   const best = items.reduce((a, b) => (b.coverage > a.coverage + 0.15 ? b : a));
-  const { text, first } = rolesText(best.units);
-  const lines: AnswerLine[] = [
-    { kind: "fact", text: `${text}[${best.citation.n}]`, cite: best.citation.n, ...(first ? { highlight: first } : {}) },
-    quoteLine(best.sentence, best.citation),
-  ];
+  const { text } = rolesText(best.units);
+  const lines: AnswerLine[] = [factLine(best.citation, best.sentence, best.units, ctx.terms), quoteLine(best.sentence, best.citation)];
   const used = [best.citation];
   const quoted = [best.sentence];
   // A second item of comparable relevance with other units: a caller may need either.
@@ -43,3 +41,36 @@ export const composeResponsibility: Composer = (ctx) => {
   }
   return { lines, used, quoted, units: best.units, unitsShown: true };
 };
+
+/**
+ * The verbatim words that say who holds the item, with the leading unit
+ * highlighted: the item's annotation ("（市工商联牵头负责）"), or the clause of the
+ * sentence that names the unit as the duty's subject ("市规划和自然资源局负责牵头组织协调…");
+ * failing both, the roles as a labelled field.
+ */
+function factLine(citation: Citation, sentence: string, units: readonly AnswerUnit[], terms: ComposeTerms): AnswerLine {
+  const lead = [...units].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role]);
+  const annotation = itemAnnotation(citation.text, sentence);
+  if (annotation) {
+    const text = citation.text.slice(annotation.start, annotation.end);
+    const unit = lead.find((u) => text.includes(u.name));
+    if (unit) return highlighted(text, unit.name, citation);
+  }
+  const unit = lead.find((u) => sentence.includes(u.name));
+  if (unit) {
+    const at = sentence.indexOf(unit.name);
+    const w = clauseWindow(sentence, at, at + unit.name.length, terms);
+    return highlighted(sentence.slice(w.start, w.end), unit.name, citation);
+  }
+  const { text, first } = rolesText(units);
+  return { kind: "fact", text: `${text}[${citation.n}]`, cite: citation.n, ...(first ? { highlight: first } : {}) };
+}
+
+type ComposeTerms = Parameters<typeof clauseWindow>[3];
+
+const ROLE_RANK: Record<AnswerUnit["role"], number> = { lead: 0, responsible: 1, participating: 2, issuer: 3 };
+
+function highlighted(text: string, name: string, citation: Citation): AnswerLine {
+  const at = text.indexOf(name);
+  return { kind: "fact", text: `${text}[${citation.n}]`, cite: citation.n, highlight: [at, at + name.length] };
+}
