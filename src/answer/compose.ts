@@ -31,6 +31,9 @@ export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = {
 };
 
 
+/** Cited passages whose units the response's `units` list carries. */
+const UNIT_PASSAGES = 3;
+
 /** Citizens asking how or where to get something are told whom to contact. */
 const WANTS_CONTACT = /怎么(领|办|申请|办理|弄|拿)|咋(领|办|弄|申请)|如何(申请|办理|领取)|去哪|在哪(里|儿)?办|哪里办|找谁|找哪/u;
 
@@ -94,7 +97,11 @@ function answerBody(ctx: ComposeContext, composed: Composition, settings: Answer
   if (notice) lines.push({ kind: "notice", text: notice });
   if (query.audience !== "operator" && (query.asks === "procedure" || query.asks === "place" || WANTS_CONTACT.test(query.text)))
     lines.push(nextStepLine(composed.units));
-  return { lines, citations, units: answerUnits(composed.used, engine.documentById, composed.units) };
+  // The structured unit list covers the quoted passages and the best three cited ones: an operator
+  // filtering by unit needs them all; the units line shows only the quoted items' units.
+  const withUnits = citations.filter((c) => c.units.length > 0).slice(0, UNIT_PASSAGES);
+  const cited = [...composed.used, ...withUnits.filter((c) => !composed.used.includes(c))];
+  return { lines, citations, units: answerUnits(cited, engine.documentById, composed.units) };
 }
 
 function resolveFilters(engine: Engine, filters: AskInput["filters"]) {

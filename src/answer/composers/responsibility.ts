@@ -25,7 +25,7 @@ export const composeResponsibility: Composer = (ctx) => {
   if (!items.length) return null;
   // Rank order unless a later item covers the question clearly better (the top passage may be about the topic
   // in general while the second names the duty).
-  const best = items.reduce((a, b) => (b.coverage > a.coverage + 0.15 ? b : a));
+  const best = items.reduce((a, b) => (b.coverage > a.coverage + 0.3 ? b : a));
   const { text } = rolesText(best.units);
   const lines: AnswerLine[] = [factLine(best.citation, best.sentence, best.units, ctx.terms), quoteLine(best.sentence, best.citation)];
   const used = [best.citation];
