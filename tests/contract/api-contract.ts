@@ -99,15 +99,21 @@ describe("POST /api/ask", () => {
   it("names the lead and participating units for a 'who leads' question", async () => {
     const response = await askOk({ question: "巩固拓展残疾人脱贫攻坚成果由哪个单位牵头？" });
     expect(response.answered).toBe(true);
-    expect(response.answer).toMatch(/牵头：市乡村振兴局/u);
+    // The first line is the fact: the leading unit, highlighted.
+    const first = response.lines[0]!;
+    expect(first.kind).toBe("fact");
+    expect(first.text.slice(...first.highlight!)).toBe("市乡村振兴局");
     expect(response.units.some((u) => u.role === "lead" && u.name === "市乡村振兴局")).toBe(true);
   });
 
   it("lists a leading group's leader and members, and where its office sits", async () => {
     const response = await askOk({ question: "服务业发展领导小组组长是谁？" });
     expect(response.answered).toBe(true);
-    expect(response.answer).toMatch(/组长：吴秀玲/u);
-    expect(response.answer).toMatch(/办公室：设在市发改委/u);
+    const first = response.lines[0]!;
+    expect(first.kind).toBe("fact");
+    expect(first.text).toMatch(/组长：吴秀玲/u);
+    expect(first.text.slice(...first.highlight!)).toMatch(/^吴秀玲/u);
+    expect(response.answer).toMatch(/办公室设在市发改委/u);
     // The office is the unit a caller contacts, so it is one of the answer's units.
     expect(response.units.map((u) => u.name)).toContain("市发改委");
   });
@@ -115,17 +121,18 @@ describe("POST /api/ask", () => {
   it("names, next to each quoted duty, only the units of that duty's item", async () => {
     const response = await askOk({ question: "市场准入负面清单 牵头单位" });
     expect(response.answered).toBe(true);
-    const itemLines = response.answer.split("\n").filter((line) => line.includes("——"));
-    expect(itemLines.length).toBeGreaterThan(0);
-    for (const line of itemLines) {
-      const [roles, quote] = line.split("——") as [string, string];
-      const n = Number(/\[(\d+)\]$/u.exec(quote)![1]);
-      const passage = response.citations.find((c) => c.n === n)!;
-      const named = roles.split(/[：；、]/u).filter((part) => passage.units.some((u) => u.name === part));
-      expect(named.length).toBeGreaterThan(0);
-      // Every unit on the line is a unit of the cited passage.
-      expect(named.every((name) => passage.text.includes(name))).toBe(true);
-    }
+    const fact = response.lines[0]!;
+    expect(fact.kind).toBe("fact");
+    const passage = response.citations.find((c) => c.n === fact.cite)!;
+    // Every highlighted unit leads or is responsible in the cited passage; the fact is the passage's own
+    // words, or, where the item's units stand apart from its sentence, its roles as a labelled field.
+    const units = fact.text.slice(...fact.highlight!).split("、");
+    for (const unit of units)
+      expect(passage.units.some((u) => u.name === unit && (u.role === "lead" || u.role === "responsible"))).toBe(true);
+    const words = fact.text.replace(/\[\d+\]$/u, "");
+    if (!/^(牵头|责任)单位：/u.test(words)) expect(passage.text).toContain(words);
+    // Units appear once: no separate units line repeats them.
+    expect(response.lines.filter((l) => l.kind === "units")).toHaveLength(0);
   });
 
   it("says who was appointed to what in an appointment notice", async () => {
@@ -138,17 +145,65 @@ describe("POST /api/ask", () => {
   it("lists benefit clauses one by one for an entitlement question", async () => {
     const response = await askOk({ question: "公司招了残疾人，政府给什么补贴？" });
     expect(response.answered).toBe(true);
-    expect(response.answer).toMatch(/^1\. .+\[\d+\]/mu);
-    expect(response.answer).toMatch(/^2\. .+\[\d+\]/mu);
+    const quotes = response.lines.filter((l) => l.kind === "quote");
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
+    for (const q of quotes) expect(q.text).toMatch(/补/u);
+    // One units line for all the clauses.
+    expect(response.lines.filter((l) => l.kind === "units")).toHaveLength(1);
     expectQuotesFromCitations(response);
   });
 
   it("refuses a question the collection does not cover, suggests 12345 and still lists the closest documents", async () => {
-    const response = await askOk({ question: "驾驶证到期了怎么换证？" });
+    const response = await askOk({ question: "驾照考试科目二怎么预约？" });
     expect(response.answered).toBe(false);
+    expect(response.reason).toBe("no-evidence");
     expect(response.answer).toContain("12345");
     expect(response.citations.length).toBeGreaterThan(0);
     expect(response.units).toEqual([]);
+  });
+
+  it("recognises a question outside any policy document (weather) and says so without citing anything", async () => {
+    const response = await askOk({ question: "明天天气怎么样" });
+    expect(response.answered).toBe(false);
+    expect(response.reason).toBe("out-of-domain");
+    expect(response.citations).toEqual([]);
+    expect(response.lines.map((l) => l.kind)).toEqual(["refusal", "next-step"]);
+  });
+
+  it("asks which document a bare 16号文 means, offering both", async () => {
+    const response = await askOk({ question: "16号文" });
+    expect(response.answered).toBe(false);
+    expect(response.reason).toBe("ambiguous");
+    expect(response.lines[0]!.kind).toBe("clarify");
+    expect(response.candidates!.map((c) => c.docNumber).sort()).toEqual(["朔政办发〔2023〕16号", "朔政发〔2023〕16号"]);
+  });
+
+  it("says the documents cover the topic but state no amount (残疾人两项补贴标准), quoting the closest passage", async () => {
+    const response = await askOk({ question: "残疾人两项补贴标准是多少" });
+    expect(response.answered).toBe(false);
+    expect(response.reason).toBe("fact-not-stated");
+    expect(response.lines[0]!.kind).toBe("refusal");
+    expect(response.lines[0]!.text).toMatch(/没有写明/u);
+    const quote = response.lines.find((l) => l.kind === "quote")!;
+    expect(response.citations.find((c) => c.n === quote.cite)!.text).toMatch(/两项补贴/u);
+    expect(response.lines.at(-1)!.kind).toBe("next-step");
+  });
+
+  it("answers who leads a benefit (养老服务补贴谁牵头) with a unit, not with a list of benefits", async () => {
+    const response = await askOk({ question: "养老服务补贴谁牵头" });
+    expect(response.answered).toBe(true);
+    const first = response.lines[0]!;
+    expect(first.kind).toBe("fact");
+    expect(response.units.some((u) => u.name === first.text.slice(...first.highlight!))).toBe(true);
+    expect(response.lines.filter((l) => l.kind === "quote").length).toBeLessThanOrEqual(2);
+  });
+
+  it("renders answer as the plain text of lines", async () => {
+    const response = await askOk({ question: "托育收费上限是多少钱" });
+    expect(response.answer).toBe(response.lines.map((l) => l.text).join("\n"));
+    const first = response.lines[0]!;
+    expect(first.kind).toBe("fact");
+    expect(first.text.slice(...first.highlight!)).toBe("1.5倍");
   });
 
   it("says plainly when a document number is not in the collection", async () => {

@@ -80,6 +80,7 @@ describe("questions that ask for a kind of fact (多少钱, 几号)", () => {
     expect(result.answerTypeSupplied).toBe(false);
     const answer = await answerQuestion(engine, { question: "送孩子去托育班政府每月补多少钱", topK: 5 });
     expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe("fact-not-stated");
   });
 });
 

@@ -50,6 +50,9 @@ export const composeGroup: Composer = (ctx) => {
     }
     if (asked) {
       for (const [role, members] of byRole) if (asked[1](role)) lines.push(roleLine(role, members, lines.length ? "field" : "fact"));
+      // Where the group's office sits is whom a caller contacts, whatever role was asked.
+      const office = lines.length && !askedOffice ? officeLine("field") : null;
+      if (office) lines.push(office);
     }
     if (!lines.length) {
       // No role asked (or none of that name): the leaders, then the office; members are counted.

@@ -49,7 +49,8 @@ export function valueAsked(type: FactType): boolean {
 }
 
 /** The best (topic × value) span among the top passages, or null when none states such a value. */
-export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citations">, type: FactType): FoundFact | null {
+export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citations" | "query">, type: FactType): FoundFact | null {
+  const money = type === "amount" && asksForMoneyGiven(ctx.query.text);
   let best: (FoundFact & { score: number }) | null = null;
   const passages = ctx.citations.slice(0, FACT_CANDIDATES).map((citation) => {
     const headings = (citation.docTitle + " " + citation.sectionPath.join(" ")).toLowerCase();
@@ -64,7 +65,7 @@ export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citatio
   passages.forEach(({ citation, headings, sentences }, rank) => {
     for (const sentence of sentences) {
       if (sentence.coverage === 0 || sentence.withHeadings < topical * MIN_TOPIC_SHARE) continue;
-      const values = valuesIn(ctx.engine, type, sentence.text);
+      const values = valuesIn(ctx.engine, type, sentence.text).filter(([a, b]) => !money || /元/u.test(sentence.text.slice(a, b)));
       if (!values.length) continue;
       const score = sentence.coverage + 0.5 * sentence.withHeadings - RANK_PENALTY * rank;
       if (best && score <= best.score) continue;
@@ -75,6 +76,14 @@ export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citatio
     }
   });
   return best;
+}
+
+/**
+ * "每月补多少钱" asks for a sum paid out: a fee cap (不高于…标准的1.5倍) or 免费 is not
+ * such a sum. "要花多少钱" and "收费上限" ask what one pays, where they are.
+ */
+function asksForMoneyGiven(question: string): boolean {
+  return /补|奖|发(放)?多少|给多少|领多少|拿多少/u.test(question) && !/花|收费|收多少|交多少|缴|价格|费用/u.test(question);
 }
 
 /** How much of the question the clause around a value covers (to pick among several values in one sentence). */
