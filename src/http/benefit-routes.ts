@@ -11,7 +11,7 @@ import {
   BenefitsQuerySchema,
   EligibilityRequestSchema,
   EligibilityResponseSchema,
-} from "../benefits/schemas";
+} from "./benefit-schemas";
 import type { Engine } from "../engine/engine";
 import { ERROR_RESPONSE_DOCS } from "./schemas";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { BenefitListSchema, EligibilityResponseSchema } from "../../src/benefits/schemas";
+import { BenefitListSchema, EligibilityResponseSchema } from "../../src/http/benefit-schemas";
 import type { Engine } from "../../src/engine/engine";
 import { createApp } from "../../src/http/app";
 import { ErrorSchema } from "../../src/http/schemas";

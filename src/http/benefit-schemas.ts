@@ -3,8 +3,8 @@
  * requests (a bad audience or an unknown flag is a 400) and document the API.
  */
 import { z } from "@hono/zod-openapi";
-import { UnitRoleSchema } from "../http/schemas";
-import { AUDIENCE_TYPES, AUDIENCES, BENEFIT_KINDS, PROFILE_FLAGS, type ProfileFlag } from "./types";
+import { UnitRoleSchema } from "./schemas";
+import { AUDIENCE_TYPES, AUDIENCES, BENEFIT_KINDS, PROFILE_FLAGS, type ProfileFlag } from "../benefits/types";
 
 export const AudienceSchema = z.enum(AUDIENCES).openapi({ description: "Who benefits.", example: "disabled" });
 
