@@ -107,9 +107,11 @@ function readMetadata($: cheerio.CheerioAPI): Record<string, string> {
   };
   // Label cell followed by its value cell: <td>发文字号：</td><td>朔政办发〔2024〕3号</td> (also th/td, dt/dd, span/span).
   $("td, th, dt, span, b, strong, label, li, p, div").each((_, el) => {
-    const own = clean($(el).text());
+    // Labels are padded to one width (索 引 号：, 标　　题：): spaces go before matching.
+    const own = clean($(el).text()).replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff：:])/g, "");
     const lv = LABEL_VALUE.exec(own);
-    if (lv && $(el).children().length <= 2) {
+    // "label：value" in one leaf element only; a container's text merely starts with a label.
+    if (lv && $(el).find("td, th, div, p, li, table, dd").length === 0 && [...lv[2]!].length <= 120) {
       put(lv[1]!, lv[2]!);
       return;
     }
@@ -122,7 +124,7 @@ function readMetadata($: cheerio.CheerioAPI): Record<string, string> {
 }
 
 function isMetadataTable($: cheerio.CheerioAPI, table: Element): boolean {
-  const cells = $(table).find("td, th").toArray().map((c) => clean($(c).text()));
+  const cells = $(table).find("td, th").toArray().map((c) => squash($(c).text()));
   return cells.filter((c) => LABEL.test(c) || LABEL_VALUE.test(c)).length >= 2;
 }
 
