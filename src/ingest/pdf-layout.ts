@@ -64,13 +64,14 @@ export function layoutPdf(pages: PdfPage[], options: PdfLayoutOptions = DEFAULT_
   const linePages: Array<number | null> = [];
   const removed: string[] = [];
   let carry = false;
+  let pageBreakJoins = 0;
   let carrySpace = false;
   const emit = (text: string, page: number) => {
     out.push(text);
     linePages.push(page);
   };
 
-  pages.forEach((page, k) => {
+  const bodies = pages.map((page, k) => {
     const lines = pageLines[k]!;
     const body: Line[] = [];
     let printed: number | null = null;
@@ -85,12 +86,17 @@ export function layoutPdf(pages: PdfPage[], options: PdfLayoutOptions = DEFAULT_
         printed ??= embeddedPageNumber(line.text);
       } else body.push(line);
     });
-    const pageNo = printed ?? page.number;
-    const paras = paragraphs(body);
+    return { body, pageNo: printed ?? page.number };
+  });
+  const block = textBlock(bodies.flatMap((b) => b.body));
+
+  for (const { body, pageNo } of bodies) {
+    const paras = paragraphs(body, block);
     paras.forEach((para, i) => {
       // A paragraph cut by the page break: the last line ran to the margin and this one is not indented.
       if (i === 0 && carry && !para.indented && out.length > 0) {
         out[out.length - 1] = joinText(out[out.length - 1]!, para.text, carrySpace);
+        pageBreakJoins++;
       } else {
         if (out.length > 0) emit("", pageNo);
         emit(para.text, pageNo);
@@ -99,8 +105,8 @@ export function layoutPdf(pages: PdfPage[], options: PdfLayoutOptions = DEFAULT_
     const last = paras[paras.length - 1];
     carry = last?.openEnd ?? false;
     carrySpace = last?.spaceAfter ?? false;
-  });
-  return { format: "pdf", text: out.join("\n"), linePages, kind: "issue", fields: {}, removed };
+  }
+  return { format: "pdf", text: out.join("\n"), linePages, kind: "issue", fields: {}, removed, pageBreakJoins };
 }
 
 /** Items → lines, top to bottom, left to right; big horizontal gaps become TABs (table cells). */
@@ -187,10 +193,20 @@ interface PageParagraph {
   spaceAfter: boolean;
 }
 
-function paragraphs(lines: Line[]): PageParagraph[] {
+/**
+ * The document's text block, measured over all pages so a page with one short
+ * line is judged like the others: no prose line starts left of its left edge
+ * (indented first lines, centred titles and right-aligned signatures start
+ * further right) or ends right of its right edge.
+ */
+function textBlock(lines: Line[]): { left: number; right: number } {
+  const prose = lines.filter((l) => !l.text.includes("\t"));
+  if (prose.length === 0) return { left: 0, right: 0 };
+  return { left: Math.min(...prose.map((l) => l.x)), right: Math.max(...prose.map((l) => l.right)) };
+}
+
+function paragraphs(lines: Line[], { left, right }: { left: number; right: number }): PageParagraph[] {
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
   const reachesRight = (line: Line) => !line.text.includes("\t") && line.right >= right - line.size * 3;
   const out: PageParagraph[] = [];
   let current: PageParagraph | null = null;

@@ -35,6 +35,8 @@ export interface IngestedText {
   fields: Record<string, string>;
   /** Lines removed as page furniture or site boilerplate (for reports and tests). */
   removed: string[];
+  /** PDF: paragraphs cut by a page break and joined again by geometry. */
+  pageBreakJoins?: number;
 }
 
 /** A file that could not be read: the build skips it and says why. */
