@@ -38,12 +38,13 @@ describe("npm run add", () => {
   it("never overwrites a different file of the same name, and changes nothing when no file is accepted", async () => {
     const corpusDir = tempCorpus();
     const other = join(corpusDir, "..", "shuozhou-gazette-2023-03.txt");
-    writeFileSync(other, "另一个文件");
+    // A readable gazette with documents, but not the file already in the corpus under that name.
+    writeFileSync(other, readFileSync(join(FIX, "text/gazette-2024-01.txt")));
     const log: string[] = [];
     const code = await addDocuments({ files: [other], corpusDir, to: "", indexDir: null, log: (l) => log.push(l) });
     expect(code).toBe(1);
-    expect(log.join("\n")).toMatch(/no-document|different file/);
-    expect(readFileSync(join(corpusDir, "shuozhou-gazette-2023-03.txt"), "utf8")).not.toBe("另一个文件");
+    expect(log.join("\n")).toMatch(/a different file named shuozhou-gazette-2023-03\.txt is already in the corpus/);
+    expect(readFileSync(join(corpusDir, "shuozhou-gazette-2023-03.txt"))).toEqual(readFileSync(join(ROOT, "corpus/shuozhou-gazette-2023-03.txt")));
     expect(existsSync(join(corpusDir, "corpus.json"))).toBe(false);
   });
 });
