@@ -292,6 +292,36 @@ async function docPages(pdfPath: string, issue: FixtureIssue): Promise<Map<strin
   return pages;
 }
 
+/**
+ * A PDF as many Chinese government producers write it: a non-embedded CID font
+ * (STSong-Light, Adobe-GB1) addressed through the predefined CMap UniGB-UCS2-H.
+ * pdf.js can only turn its codes into text with the CMap files (cMapUrl +
+ * cMapPacked); without them the text comes out empty or wrong.
+ */
+function cmapPdf(lines: Array<{ text: string; x: number }>): Buffer {
+  const hex = (t: string) => [...t].map((c) => c.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
+  const content = lines.map((l, i) => `BT /F1 12 Tf ${l.x} ${540 - i * 22} Td <${hex(l.text)}> Tj ET`).join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>",
+    "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>",
+    "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>",
+    `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+    "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
 async function main(): Promise<void> {
   for (const dir of ["text", "files/web", "bad"]) mkdirSync(join(OUT, dir), { recursive: true });
   const [one, two] = ISSUES as [FixtureIssue, FixtureIssue];
@@ -308,6 +338,17 @@ async function main(): Promise<void> {
 
   await issueDocx(two, join(OUT, "files", `${two.name}.docx`));
   writeFileSync(join(OUT, "text", `${two.name}.txt`), issueText(two, new Map([[two.docs[0]!.docNumber, 1]])));
+
+  writeFileSync(
+    join(OUT, "files/cmap-unigb-ucs2.pdf"),
+    cmapPdf([
+      { text: "朔州市人民政府办公室关于印发测试样本的通知", x: 84 },
+      { text: "朔政办发〔2024〕99号", x: 150 },
+      { text: "各县（市、区）人民政府，市直各有关单位：", x: 50 },
+      { text: "本文件为预定义字符映射（UniGB-UCS2-H）解析", x: 74 },
+      { text: "测试样本，不是真实文件。", x: 50 },
+    ]),
+  );
 
   // Files that must be skipped.
   const scan = `<!doctype html><html><body style="margin:0"><svg width="500" height="700"><rect x="40" y="40" width="420" height="18" fill="#333"/><rect x="40" y="80" width="380" height="12" fill="#555"/><rect x="40" y="100" width="400" height="12" fill="#555"/></svg></body></html>`;
