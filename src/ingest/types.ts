@@ -51,3 +51,10 @@ export type ReadResult = { ok: true; value: IngestedText } | { ok: false; reason
 export function skip(reason: SkipReason, message: string): ReadResult {
   return { ok: false, reason, message };
 }
+
+/** A masthead line (2024年第1期, 2023 第3期) near the top: the file is a whole gazette issue, not one document. */
+const MASTHEAD = /\d{4}\s*年?\s*第\s*\d+\s*期/;
+
+export function kindOfText(text: string): IngestedText["kind"] {
+  return text.split("\n").filter((l) => l.trim() !== "").slice(0, 12).some((l) => MASTHEAD.test(l)) ? "issue" : "document";
+}

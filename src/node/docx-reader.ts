@@ -9,9 +9,7 @@ import * as cheerio from "cheerio";
 import mammoth from "mammoth";
 import { blockLines } from "../ingest/html";
 import { unreadableReason } from "../ingest/text-quality";
-import { skip, type ReadResult } from "../ingest/types";
-
-const MASTHEAD = /\d{4}\s*年?\s*第\s*\d+\s*期/;
+import { kindOfText, skip, type ReadResult } from "../ingest/types";
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   let html: string;
@@ -26,6 +24,5 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const text = lines.join("\n\n");
   const problem = unreadableReason(text, 1);
   if (problem) return problem;
-  const kind = lines.slice(0, 12).some((l) => MASTHEAD.test(l)) ? "issue" : "document";
-  return { ok: true, value: { format: "docx", text, linePages: null, kind, fields: {}, removed: [] } };
+  return { ok: true, value: { format: "docx", text, linePages: null, kind: kindOfText(text), fields: {}, removed: [] } };
 }

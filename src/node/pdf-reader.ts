@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { layoutPdf, type PdfPage, type PdfTextItem } from "../ingest/pdf-layout";
 import { unreadableReason } from "../ingest/text-quality";
-import { skip, type ReadResult } from "../ingest/types";
+import { kindOfText, skip, type ReadResult } from "../ingest/types";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 const CMAP_URL = `${join(PDFJS_DIR, "cmaps")}/`;
@@ -59,7 +59,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     if (err.name === "PasswordException") return skip("encrypted", "the PDF is password-protected; save an unprotected copy");
     return skip("corrupt", `pdf.js cannot open it (${err.name}: ${err.message}); the file may be truncated or damaged`);
   }
-  const value = layoutPdf(pages);
-  const problem = unreadableReason(value.text, pages.length);
-  return problem ?? { ok: true, value };
+  const laid = layoutPdf(pages);
+  const problem = unreadableReason(laid.text, pages.length);
+  return problem ?? { ok: true, value: { ...laid, kind: kindOfText(laid.text) } };
 }

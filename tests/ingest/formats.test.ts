@@ -118,6 +118,18 @@ describe("PDF gazette (headless Chromium print, running header and page-number f
   });
 });
 
+describe("PDF with a predefined Chinese CMap (UniGB-UCS2-H, non-embedded STSong-Light)", () => {
+  it("extracts the Chinese text through the CMaps bundled with pdfjs-dist and parses the document", async () => {
+    const v = await read("files/cmap-unigb-ucs2.pdf");
+    expect(v.text).toContain("朔州市人民政府办公室关于印发测试样本的通知");
+    expect(v.kind).toBe("document"); // no masthead: one document, not an issue
+    const docs = parseGazette("cmap.pdf", v.text, { kind: "document" }).documents;
+    expect(docs.map((d) => [d.docNumber, d.title, d.addressees])).toEqual([
+      ["朔政办发〔2024〕99号", "朔州市人民政府办公室关于印发测试样本的通知", ["各县（市、区）人民政府", "市直各有关单位"]],
+    ]);
+  });
+});
+
 describe("web page in a government site's layout", () => {
   let page: IngestedText;
   let corpus: Corpus;

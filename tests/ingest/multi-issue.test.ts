@@ -47,6 +47,7 @@ const byNumber = (n: string) => corpus.documents.find((d) => d.docNumber === n)!
 describe("many issues, one corpus", () => {
   it("reads every format in subfolders and skips the unreadable files with their reasons", () => {
     expect(corpus.sources.map((s) => [s.name, s.format])).toEqual([
+      ["2024/cmap-unigb-ucs2.pdf", "pdf"],
       ["2024/gazette-2024-01.pdf", "pdf"],
       ["2024/gazette-2024-02.docx", "docx"],
       ["2024/web/szbf-2024-3.html", "html"],
