@@ -7,7 +7,7 @@ import type { Chunk, Corpus, PolicyDocument } from "../src/corpus/types";
 
 const PLACES = ["大同", "忻州", "吕梁", "晋中", "长治", "晋城", "临汾", "运城", "阳泉", "太原", "沂州", "云州"];
 
-function alter(text: string, copy: number): string {
+export function alter(text: string, copy: number): string {
   const place = PLACES[copy % PLACES.length]! + (copy >= PLACES.length ? String(Math.floor(copy / PLACES.length)) : "");
   return text.replace(/朔州/g, place).replace(/\d/g, (d) => String((Number(d) + copy) % 10));
 }

@@ -23,5 +23,7 @@ export function citationOf(engine: Engine, chunk: Chunk, score: number, n: numbe
     text: chunk.text,
     score: Math.round(score * 10000) / 10000,
     units: toUnitRoles(chunk.units),
+    issueId: chunk.issueId ?? null,
+    page: chunk.page ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { decide, factStated, type DecisionSettings } from "./decide";
 import { expiryNotice } from "./expiry";
 import { nextStepLine, renderLines, sourceLine, unitsLine } from "./lines";
 import { refuse } from "./refusals";
+import { replacementNotice } from "./replaced";
 import { AnswerError, type Answer, type AnswerLine, type AskInput, type RefusalReason } from "./types";
 import { answerUnits } from "./units";
 
@@ -93,6 +94,8 @@ function answerBody(ctx: ComposeContext, composed: Composition, settings: Answer
   }
   const source = sourceLine(documents);
   if (source) lines.push(source);
+  const replaced = replacementNotice(documents, engine.documentById);
+  if (replaced) lines.push({ kind: "notice", text: replaced });
   const notice = expiryNotice(documents, composed.quoted, settings.now());
   if (notice) lines.push({ kind: "notice", text: notice });
   if (query.audience !== "operator" && (query.asks === "procedure" || query.asks === "place" || WANTS_CONTACT.test(query.text)))

@@ -56,6 +56,10 @@ export interface Citation {
   text: string;
   score: number;
   units: UnitRoleRef[];
+  /** Gazette issue the passage was printed in (2023-03); null for a web page or Word file. */
+  issueId?: string | null;
+  /** Printed page where the passage starts (PDF sources); null when unknown. */
+  page?: number | null;
 }
 
 export interface AnswerUnit {

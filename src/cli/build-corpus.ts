@@ -1,26 +1,19 @@
 /**
  * `npm run corpus [-- <corpus-dir> [<output-file>]]`
  *
- * Reads every *.txt gazette in the corpus folder (default ./corpus, sorted by
- * name), builds the corpus and writes it atomically (temp file + rename) to
- * <corpus-dir>/corpus.json unless another output path is given. Prints a
- * summary and every warning. Exit code 1 on I/O failure.
+ * Reads every file in the corpus folder (default ./corpus, subfolders too,
+ * sorted by path) by its format — .txt, .pdf, .html/.htm, .docx — builds the
+ * corpus and writes it atomically (temp file + rename) to
+ * <corpus-dir>/corpus.json unless another output path is given. A file that
+ * cannot be read is skipped with its reason; the rest of the build goes on.
+ * Prints how many files were read and skipped, and every warning. Exit code 1
+ * on I/O failure or when no file could be read.
  */
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, writeFileSync, mkdirSync } from "node:fs";
+import { renameSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { buildCorpus, serialiseCorpus, type GazetteFile } from "../corpus/build-corpus";
+import { buildCorpus, serialiseCorpus } from "../corpus/build-corpus";
 import type { Corpus } from "../corpus/types";
-
-export function readGazetteFolder(dir: string): GazetteFile[] {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".txt"))
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(join(dir, name));
-      return { name, text: bytes.toString("utf8"), sha256: createHash("sha256").update(bytes).digest("hex") };
-    });
-}
+import { readCorpusFolder, readSummary } from "../node/read-corpus";
 
 export function writeCorpusAtomically(corpus: Corpus, outFile: string): void {
   mkdirSync(dirname(outFile), { recursive: true });
@@ -38,16 +31,15 @@ export function summarise(corpus: Corpus): string {
   return lines.join("\n");
 }
 
-function main(argv: string[]): number {
-  const dir = resolve(argv[0] ?? "corpus");
-  const out = resolve(argv[1] ?? join(dir, "corpus.json"));
+export async function buildCorpusFolder(dir: string, out: string): Promise<number> {
   try {
-    const files = readGazetteFolder(dir);
-    if (files.length === 0) {
-      console.error(`build-corpus: no *.txt gazette files in ${dir}`);
+    const folder = await readCorpusFolder(dir);
+    console.log(readSummary(folder));
+    if (folder.files.length === 0) {
+      console.error(`build-corpus: no readable gazette or document file in ${dir}`);
       return 1;
     }
-    const corpus = buildCorpus(files);
+    const corpus = buildCorpus(folder.files, folder.skipped);
     writeCorpusAtomically(corpus, out);
     console.log(summarise(corpus));
     console.log(`wrote ${out}`);
@@ -59,5 +51,6 @@ function main(argv: string[]): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  process.exitCode = main(process.argv.slice(2));
+  const dir = resolve(process.argv[2] ?? "corpus");
+  process.exitCode = await buildCorpusFolder(dir, resolve(process.argv[3] ?? join(dir, "corpus.json")));
 }

@@ -89,7 +89,7 @@ export function corpusUserWords(corpus: Corpus): { named: string[]; discovered: 
   return { named, discovered, userWords: [...new Set([...named, ...discovered])].sort() };
 }
 
-function parseArgs(argv: string[]): BuildIndexArgs {
+export function parseArgs(argv: string[]): BuildIndexArgs {
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;

@@ -60,6 +60,8 @@ export function chunkDocument(doc: PolicyDocument, options: ChunkOptions = DEFAU
         end: last.end,
         units: unionUnits(doc, first.para, last.para),
         paragraphs: [first.para, last.para],
+        issueId: doc.sources[0]?.issueId ?? null,
+        page: null,
       });
     }
   }

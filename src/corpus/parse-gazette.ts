@@ -42,7 +42,16 @@ const SECTION_BY_PREFIX: Array<[RegExp, string]> = [
   [/^朔政[干千]发$/, "人事任免"],
 ];
 
-export function parseGazette(name: string, text: string): ParsedGazette {
+export interface ParseOptions {
+  /**
+   * "issue" (default): a gazette issue with masthead and TOC. "document": one
+   * document on its own (a web page, a Word attachment), which has neither.
+   */
+  kind?: "issue" | "document";
+}
+
+export function parseGazette(name: string, text: string, options: ParseOptions = {}): ParsedGazette {
+  const standalone = options.kind === "document";
   const warnings: ParseWarning[] = [];
   const warn = (code: WarningCode, line: number | null, message: string) => warnings.push({ code, file: name, line, message });
   const diagnostics: ParseDiagnostics = { joins: [], droppedLines: [], displacedLines: [] };
@@ -52,14 +61,15 @@ export function parseGazette(name: string, text: string): ParsedGazette {
   const tocAt = findTocHeader(lines);
   const backAt = findBackMatter(lines);
   const masthead = parseMasthead(lines.slice(0, tocAt >= 0 ? tocAt : 40));
-  const issue = issueRecord(name, masthead);
-  if (masthead.year === null || masthead.number === null) warn("not-a-gazette", lines[0]?.no ?? null, "no masthead with year and issue number (e.g. 2023年第3期)");
+  // A document on its own belongs to no issue: its documents carry gazette.issueId "".
+  const issue = standalone ? { ...issueRecord(name, masthead), id: "" } : issueRecord(name, masthead);
+  if (!standalone && (masthead.year === null || masthead.number === null)) warn("not-a-gazette", lines[0]?.no ?? null, "no masthead with year and issue number (e.g. 2023年第3期)");
 
   const body = lines.slice(tocAt + 1, backAt);
   const { frames, unassigned, problems } = findDocuments(body);
   for (const p of problems) warn("missing-field", p.line, p.message);
   const toc = tocAt >= 0 ? parseToc(unassigned) : [];
-  if (tocAt < 0) {
+  if (tocAt < 0 && !standalone) {
     for (const l of unassigned) if (lines.indexOf(l) > 40) warn("unparsed-line", l.no, `line before the first document is not part of the cover: ${l.text.slice(0, 30)}`);
   }
   if (frames.length === 0) warn("not-a-gazette", null, "no document number line (e.g. 朔政发〔2023〕16号) found");
@@ -190,6 +200,10 @@ function buildDocument(frame: DocumentFrame, issueId: string, bigrams: Map<strin
     appointments: [],
     onlineOnlyAttachments: paragraphs.map((p) => onlineOnlyName(p.text)).filter((n): n is string => n !== null),
     sourceLines,
+    // Filled by buildCorpus, which knows the file's format and pages and sees every issue.
+    sources: [],
+    replaces: [],
+    replacedBy: [],
   };
 }
 

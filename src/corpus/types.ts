@@ -14,6 +14,7 @@ export interface SourceFile {
   name: string;
   /** sha256 of the raw bytes, hex. */
   sha256: string;
+  format: SourceFormatName;
 }
 
 /** One gazette issue (one source file). */
@@ -205,6 +206,47 @@ export interface PolicyDocument {
   onlineOnlyAttachments: string[];
   /** 1-based source line range. */
   sourceLines: [number, number];
+  /**
+   * Every file the document was read from, the one its text comes from first.
+   * The same document printed twice (same 文号 and title in two issues, or a
+   * PDF and a web page of it) is one document with several sources.
+   */
+  sources: DocumentSource[];
+  /** Earlier documents this one repeals, replaces or revises (同时废止, 代替, 修订 …). */
+  replaces: DocumentLink[];
+  /** Later documents in the collection that repeal, replace or revise this one. */
+  replacedBy: DocumentLink[];
+}
+
+/** Formats a corpus file can be read from (src/ingest/types.ts SourceFormat). */
+export type SourceFormatName = "txt" | "pdf" | "html" | "docx";
+
+/** One file a document was read from. */
+export interface DocumentSource {
+  /** Path relative to the corpus folder, e.g. "2024/gazette-2024-01.pdf". */
+  file: string;
+  format: SourceFormatName;
+  /** Gazette issue id ("2024-01"); null for a web page or a Word file that is not a gazette issue. */
+  issueId: string | null;
+  /** Page where the document starts: the printed page of a PDF, else the TOC page of a gazette; null when unknown. */
+  page: number | null;
+  /** A web page's metadata table (索引号, 发文机关, 成文日期, 发文字号, 主题分类 …), as printed; empty otherwise. */
+  fields: Record<string, string>;
+}
+
+/** How a later document acts on an earlier one. */
+export type DocumentRelation = "废止" | "代替" | "修订";
+
+/** A link between a document and one it repeals / replaces / revises (or is repealed by). */
+export interface DocumentLink {
+  /** The other document's id; null when it is not in the collection. */
+  docId: string | null;
+  docNumber: string;
+  /** The other document's title when it is in the collection (else the 《…》 named next to the number, or null). */
+  title: string | null;
+  relation: DocumentRelation;
+  /** The sentence of the later document that says so. */
+  sentence: string;
 }
 
 export type ChunkKind = "text" | "table";
@@ -227,6 +269,10 @@ export interface Chunk {
   units: UnitRole[];
   /** Paragraph index range [first, last] in the document. */
   paragraphs: [number, number];
+  /** Gazette issue of the document's first source (null for a web page or Word file). */
+  issueId: string | null;
+  /** Printed page where the chunk starts, when its source has pages (PDF); null otherwise. */
+  page: number | null;
 }
 
 export type WarningCode =
@@ -237,7 +283,9 @@ export type WarningCode =
   | "missing-field"
   | "not-a-gazette"
   | "truncated"
-  | "binary-input";
+  | "binary-input"
+  | "skipped-file"
+  | "duplicate-document";
 
 /** A non-fatal problem, always naming the file and line. */
 export interface ParseWarning {
@@ -256,4 +304,14 @@ export interface Corpus {
   chunks: Chunk[];
   unitAliases: UnitAlias[];
   warnings: ParseWarning[];
+  /** Files under corpus/ that could not be read, with the reason; the rest of the build went on. */
+  skipped: SkippedFile[];
+}
+
+/** A corpus file that was not indexed. */
+export interface SkippedFile {
+  file: string;
+  /** src/ingest/types.ts SkipReason. */
+  reason: string;
+  message: string;
 }

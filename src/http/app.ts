@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { AnswerError, answerQuestion, DEFAULT_ANSWER_SETTINGS, toCitation, type AnswerSettings } from "../answer/compose";
 import { toUnitRoles } from "../corpus/units/roles";
+import type { DocumentLink, PolicyDocument } from "../corpus/types";
 import type { Engine } from "../engine/engine";
 import { ApiError, errorResponse, toApiError } from "./errors";
 import { bodySizeLimit } from "./middleware/body-size";
@@ -13,6 +14,7 @@ import {
   AskRequestSchema,
   AskResponseSchema,
   DocumentDetailSchema,
+  DocumentListQuerySchema,
   DocumentListSchema,
   DocumentParamSchema,
   ERROR_RESPONSE_DOCS,
@@ -85,8 +87,9 @@ const searchRoute = createRoute({
 const documentsRoute = createRoute({
   method: "get",
   path: "/api/documents",
-  summary: "All documents in the collection",
-  responses: { 200: { description: "Documents", content: { "application/json": { schema: DocumentListSchema } } } },
+  summary: "All documents in the collection (filter by gazette issue and source format)",
+  request: { query: DocumentListQuerySchema },
+  responses: { 200: { description: "Documents", content: { "application/json": { schema: DocumentListSchema } } }, ...errorResponses },
 });
 
 const documentRoute = createRoute({
@@ -199,14 +202,19 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
 
   app.openapi(documentsRoute, (c) => {
-    const documents = engineOrFail().data.documents.map(({ id, docNumber, title, issuer, date, type }) => ({
-      id,
-      docNumber,
-      title,
-      issuer,
-      date,
-      type,
-    }));
+    const { issue, format } = c.req.valid("query");
+    const documents = engineOrFail()
+      .data.documents.filter((d) => documentMatches(d, issue, format))
+      .map(({ id, docNumber, title, issuer, date, type, sources, replacedBy }) => ({
+        id,
+        docNumber,
+        title,
+        issuer,
+        date,
+        type,
+        sources: (sources ?? []).map(({ file, format: f, issueId, page }) => ({ file, format: f, issueId, page })),
+        replacedBy: (replacedBy ?? []).map(toLinkView),
+      }));
     return c.json({ documents }, 200);
   });
 
@@ -236,7 +244,11 @@ export function createApp(options: AppOptions): OpenAPIHono {
           sectionPath: ch.sectionPath,
           text: ch.text,
           units: toUnitRoles(ch.units),
+          page: ch.page ?? null,
         })),
+      sources: (doc.sources ?? []).map(({ file, format, issueId, page }) => ({ file, format, issueId, page })),
+      replacedBy: (doc.replacedBy ?? []).map(toLinkView),
+      replaces: (doc.replaces ?? []).map(toLinkView),
     };
     return c.json(body, 200);
   });
@@ -318,4 +330,16 @@ function describeZodError(error: { issues: { path: PropertyKey[]; message: strin
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
     .join("; ");
+}
+
+/** /api/documents?issue=&format=: a document matches when one of its sources is in that issue / that format. */
+function documentMatches(doc: PolicyDocument, issue: string | undefined, format: string | undefined): boolean {
+  const sources = doc.sources ?? [];
+  if (issue !== undefined && !(sources.some((s) => s.issueId === issue) || doc.gazette.issueId === issue)) return false;
+  if (format !== undefined && !sources.some((s) => s.format === format)) return false;
+  return true;
+}
+
+function toLinkView({ docId, docNumber, title, relation }: DocumentLink) {
+  return { docId, docNumber, title, relation };
 }

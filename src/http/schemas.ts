@@ -69,6 +69,9 @@ export const HitSchema = z
     text: z.string(),
     score: z.number(),
     units: z.array(UnitRoleSchema),
+    // Ingestion (issue 16): where the passage was printed. Optional so older clients and fixtures stay valid.
+    issueId: z.string().nullable().optional().openapi({ description: "Gazette issue of the passage (2024-01); null for a web page or Word file." }),
+    page: z.number().int().nullable().optional().openapi({ description: "Printed page where the passage starts (PDF sources); null when unknown." }),
   })
   .openapi("Hit");
 
@@ -138,6 +141,33 @@ export const SearchResponseSchema = z
   .object({ hits: z.array(HitSchema), retrieval: RetrievalInfoSchema })
   .openapi("SearchResponse");
 
+// Ingestion (issue 16): /api/documents filters and the sources and replacement links of a document.
+export const DocumentListQuerySchema = z.object({
+  issue: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, "issue must look like 2024-01")
+    .optional()
+    .openapi({ param: { name: "issue", in: "query" }, example: "2023-03" }),
+  format: z
+    .enum(["txt", "pdf", "html", "docx"], { error: "format must be one of txt, pdf, html, docx" })
+    .optional()
+    .openapi({ param: { name: "format", in: "query" } }),
+});
+
+export const DocumentSourceSchema = z.object({
+  file: z.string(),
+  format: z.enum(["txt", "pdf", "html", "docx"]),
+  issueId: z.string().nullable(),
+  page: z.number().int().nullable(),
+});
+
+export const DocumentLinkSchema = z.object({
+  docId: z.string().nullable(),
+  docNumber: z.string(),
+  title: z.string().nullable(),
+  relation: z.enum(["废止", "代替", "修订"]),
+});
+
 export const DocumentSummarySchema = z
   .object({
     id: z.string(),
@@ -146,10 +176,14 @@ export const DocumentSummarySchema = z
     issuer: z.string(),
     date: z.string(),
     type: z.string(),
+    sources: z.array(DocumentSourceSchema).optional(),
+    replacedBy: z.array(DocumentLinkSchema).optional(),
   })
   .openapi("DocumentSummary");
 
 export const DocumentListSchema = z.object({ documents: z.array(DocumentSummarySchema) }).openapi("DocumentList");
+
+
 
 export const OutlineNodeSchema = z.object({ title: z.string(), level: z.number().int(), path: z.array(z.string()) });
 
@@ -162,8 +196,15 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
   period: z.object({ startYear: z.number(), endYear: z.number(), source: z.string() }).nullable(),
   outline: z.array(OutlineNodeSchema),
   chunks: z.array(
-    z.object({ chunkId: z.string(), sectionPath: z.array(z.string()), text: z.string(), units: z.array(UnitRoleSchema) }),
+    z.object({
+      chunkId: z.string(),
+      sectionPath: z.array(z.string()),
+      text: z.string(),
+      units: z.array(UnitRoleSchema),
+      page: z.number().int().nullable().optional(),
+    }),
   ),
+  replaces: z.array(DocumentLinkSchema).optional(),
 }).openapi("DocumentDetail");
 
 export const DocumentParamSchema = z.object({
