@@ -56,7 +56,7 @@ export async function answerQuestion(engine: Engine, input: AskInput, settings: 
   if (!reason) {
     composed = compose(ctx);
     if (!composed) reason = "no-evidence";
-    else if (!factStated(query, composed.lines[0]?.kind)) reason = "fact-not-stated";
+    else if (!factStated(query, composed.lines)) reason = "fact-not-stated";
   }
   const body = reason ? refusalBody(ctx, reason) : answerBody(ctx, composed!, settings);
   return {

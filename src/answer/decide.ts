@@ -13,6 +13,7 @@
  *     the asked value about it (an amount, a date, a person, a count, a contact): the
  *     documents do not say, and the answer says so.
  */
+import { valueSpans } from "../search/answer-type";
 import type { ParsedQuery } from "../search/query";
 import type { SearchResult } from "../search/retriever";
 import type { RefusalReason } from "./types";
@@ -47,10 +48,16 @@ export function decide(result: SearchResult, settings: DecisionSettings): Decisi
  */
 const MUST_STATE: ReadonlySet<string> = new Set(["amount", "ratio", "date", "duration", "person", "count", "contact"]);
 
-/** Rule 7: whether the composed answer states the asked value (only for policy and benefit questions). */
-export function factStated(query: ParsedQuery, firstLineKind: string | undefined): boolean {
+/**
+ * Rule 7: whether the composed answer states the asked value. For policy and
+ * benefit questions its first line must be a fact line; a phone number or an
+ * address must appear in some line whatever the intent (an office's unit is not
+ * its phone number).
+ */
+export function factStated(query: ParsedQuery, lines: readonly { kind: string; text: string }[]): boolean {
+  if (query.asks === "contact") return lines.some((l) => valueSpans("contact", l.text).length > 0);
   if (!MUST_STATE.has(query.asks) || (query.intent !== "policy" && query.intent !== "entitlement")) return true;
-  return firstLineKind === "fact";
+  return lines[0]?.kind === "fact";
 }
 
 /** `decide(…).answered`, for the threshold calibration. */

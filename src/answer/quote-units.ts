@@ -83,11 +83,17 @@ function outermostBracketsFrom(view: string, from: number): Span[] {
  * passage: "（市工商联牵头负责）" after "…建立双月政企对接沟通机制". Null when the
  * item has none (the sentence itself may assign the duty: 市税务局负责…).
  */
-export function itemAnnotation(passage: string, quote: string): Span | null {
+export function itemAnnotation(passage: string, quote: string, unitName?: string): Span | null {
   const at = passage.indexOf(quote);
   if (at < 0) return null;
   const end = at + quote.length;
+  const markers = findMarkers(passage, false);
   // Inside the quote, or right after it (the annotation may follow the sentence's full stop).
-  const marker = findMarkers(passage, false).find((m) => m.span.start >= at && m.span.start <= end + 1);
-  return marker ? marker.span : null;
+  const adjacent = markers.find((m) => m.span.start >= at && m.span.start <= end + 1);
+  if (adjacent || !unitName) return adjacent?.span ?? null;
+  // Otherwise the annotation that names the unit: the first after the quote (it closes the item),
+  // else the last before it (a heading-level annotation covering the items below).
+  const naming = markers.filter((m) => passage.slice(m.span.start, m.span.end).includes(unitName));
+  const after = naming.find((m) => m.span.start >= end);
+  return (after ?? naming.filter((m) => m.span.end <= at).at(-1))?.span ?? null;
 }

@@ -13,10 +13,30 @@ export interface ScoredSentence extends SentenceSpan {
 
 /** The passage's quotable sentences (no heading, no bare annotation), each with its coverage of the question. */
 export function quotableSentences(citation: Pick<Citation, "text" | "sectionPath">, terms: readonly ContentTerm[]): ScoredSentence[] {
-  return splitSentences(citation.text)
+  return withTableRows(citation.text, splitSentences(citation.text))
     .filter((s) => !isHeadingLine(s.text, citation.sectionPath) && !isAside(s.text))
     .map((s) => ({ ...s, coverage: coverage(terms, s.text.toLowerCase()) }));
 }
+
+/**
+ * A table row ("指标：5. 重度残疾人护理补贴覆盖率(%)；2025年：100") is one statement:
+ * its cells are separated by ；, which otherwise ends a sentence, and a row cut
+ * at its first cell loses the value.
+ */
+function withTableRows(text: string, sentences: SentenceSpan[]): SentenceSpan[] {
+  const rows: SentenceSpan[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    if (TABLE_ROW.test(line)) rows.push({ start: offset, end: offset + line.length, text: line });
+    offset += line.length + 1;
+  }
+  if (!rows.length) return sentences;
+  const outside = sentences.filter((s) => !rows.some((r) => s.start >= r.start && s.end <= r.end));
+  return [...outside, ...rows].sort((a, b) => a.start - b.start);
+}
+
+/** "header：value；header：value" with at least two cells. */
+const TABLE_ROW = /^[^：；\n]{1,30}：[^；\n]*；[^：；\n]{1,30}：/u;
 
 /** The quotable sentence that covers the most of the question; the first on a tie. */
 export function bestSentence(citation: Pick<Citation, "text" | "sectionPath">, terms: readonly ContentTerm[]): ScoredSentence | null {

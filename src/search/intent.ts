@@ -15,7 +15,7 @@ export type Intent =
 export const INTENTS: readonly Intent[] = ["document", "responsibility", "group", "appointment", "entitlement", "policy", "out-of-domain"];
 
 const RESPONSIBILITY = /谁(来)?(负责|管|牵头|主管|办)|哪(个|些|家)?(单位|部门|机构|局)|牵头(单位)?|责任单位|找谁|归谁管|谁管|(由|归)哪|主管部门|负责(单位|部门)/u;
-const GROUP = /领导小组|工作专班|专班|委员会.*(组成|成员|名单)|执委会|组长|副组长|成员(单位|名单)?有|组成人员|办公室设在/u;
+const GROUP = /领导小组|工作专班|专班|委员会.*(组成|成员|名单)|执委会|组长|副组长|成员(单位|名单)?有|组成人员|办公室设在|(委员会|招考委|执委|小组|专班)\s*(常务)?(副)?(主任|秘书长|委员)/u;
 const APPOINTMENT = /任命|免去|任免|免职|职务(变动|调整)|被任命|担任什么|任(什么|啥)职务?|(什么|啥)职务|职务是/u;
 const ENTITLEMENT = /补贴|补助|奖励|扶持|优惠|减免|能享受|可以享受|享受(什么|哪些)|有什么(政策|待遇|福利|支持)|怎么(申请|领|办)|如何申请|申领|资助|待遇|福利/u;
 
@@ -37,8 +37,12 @@ export function isOutOfDomain(question: string): boolean {
   return OUT_OF_DOMAIN.some((p) => p.test(question));
 }
 
+/** Asking for a document's own fields (its number, date, issuer), with or without the number: a document lookup. */
+const DOCUMENT_FIELD = /文号|哪个文件|哪份文件|什么文件|哪个文|印发(日期|时间)|发文(日期|时间|机关|单位)|成文(日期|时间)|(哪天|什么时候|啥时候)(印发|发布|出台|下发)的?/u;
+
 export function detectIntent(question: string, namesDocument: boolean): Intent {
   if (isOutOfDomain(question)) return "out-of-domain";
+  if (DOCUMENT_FIELD.test(question)) return "document";
   if (APPOINTMENT.test(question)) return "appointment";
   if (GROUP.test(question)) return "group";
   if (RESPONSIBILITY.test(question)) return "responsibility";

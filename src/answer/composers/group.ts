@@ -28,11 +28,16 @@ export const composeGroup: Composer = (ctx) => {
     if (!doc || !group) continue;
     const n = citation.n;
     const lines: AnswerLine[] = [];
-    const asked = ASKED_ROLES.find(([cue]) => cue.test(ctx.query.text));
-    const askedOffice = /办公室/u.test(ctx.query.text) && !/办公室主任/u.test(ctx.query.text);
+    const q = ctx.query.text.replace(/\s+/gu, "");
+    const asked = ASKED_ROLES.find(([cue]) => cue.test(q));
+    const askedDirector = /办公室主任/u.test(q);
+    const askedOffice = /办公室/u.test(q) && !askedDirector;
     const byRole = new Map<string, GroupMember[]>();
     for (const m of group.members) byRole.set(m.role, [...(byRole.get(m.role) ?? []), m]);
     const roleLine = (role: string, members: GroupMember[], kind: "fact" | "field"): AnswerLine => {
+      // The first line quotes the roster's own words where they name the person with the role.
+      const verbatim = kind === "fact" && members.length === 1 ? rosterWords(citation.text, members[0]!, role) : null;
+      if (verbatim) return { kind, text: `${verbatim.text}[${n}]`, cite: n, highlight: verbatim.highlight };
       const names = members.slice(0, MAX_MEMBERS_SHOWN).map(who).join("、");
       const rest = members.length > MAX_MEMBERS_SHOWN ? `等${members.length}人（名单见[${n}]）` : "";
       const label = `${group.name}${role}：`;
@@ -44,11 +49,15 @@ export const composeGroup: Composer = (ctx) => {
       const director = group.officeDirector ? `，${group.officeDirector}` : "";
       return { kind, text: `${label}${group.officeUnit}${director}[${n}]`, cite: n, highlight: [label.length, label.length + group.officeUnit.length] };
     };
+    if (askedDirector) {
+      const director = directorWords(citation.text);
+      if (director) lines.push({ kind: "fact", text: `${director.text}[${n}]`, cite: n, highlight: director.highlight });
+    }
     if (askedOffice) {
       const office = officeLine("fact");
       if (office) lines.push(office);
     }
-    if (asked) {
+    if (asked && !lines.length) {
       for (const [role, members] of byRole) if (asked[1](role)) lines.push(roleLine(role, members, lines.length ? "field" : "fact"));
       // Where the group's office sits is whom a caller contacts, whatever role was asked.
       const office = lines.length && !askedOffice ? officeLine("field") : null;
@@ -75,6 +84,37 @@ export const composeGroup: Composer = (ctx) => {
   return null;
 };
 
+/** The roster clause that names this member ("副组长：连彩霞（市科技局局长）", "由连彩霞担任"), verbatim. */
+function rosterWords(passage: string, m: GroupMember, role: string): { text: string; highlight: [number, number] } | null {
+  if (!m.person) return null;
+  const at = passage.indexOf(m.person);
+  if (at < 0) return null;
+  const start = Math.max(passage.lastIndexOf("\n", at) + 1, lastBreak(passage, at, role));
+  const endBreak = passage.slice(at).search(/[，；。\n]/u);
+  const end = endBreak < 0 ? passage.length : at + endBreak;
+  const text = passage.slice(start, end);
+  if (text.length > 60) return null;
+  return { text, highlight: [at - start, at - start + m.person.length] };
+}
+
+/** Start of the clause holding `at`, widened back to the role word when it stands just before. */
+function lastBreak(passage: string, at: number, role: string): number {
+  const before = passage.slice(Math.max(0, at - 40), at);
+  const roleAt = before.lastIndexOf(role);
+  const cut = Math.max(before.lastIndexOf("，"), before.lastIndexOf("；"), before.lastIndexOf("。"), before.lastIndexOf("、"));
+  const from = roleAt >= 0 && roleAt > cut - role.length ? Math.min(roleAt, cut + 1) : cut + 1;
+  return Math.max(0, at - 40) + Math.max(0, from);
+}
+
+/** "办公室主任由石生华担任" as printed, with the name highlighted. */
+function directorWords(passage: string): { text: string; highlight: [number, number] } | null {
+  const m = /办公室主任(由|为)?([\u4e00-\u9fff]{2,4}?)(同志)?(兼任|担任)/u.exec(passage) ?? /办公室主任[：:]?([\u4e00-\u9fff]{2,4})/u.exec(passage);
+  if (!m) return null;
+  const name = m[2] && m.length > 3 ? m[2] : m[1]!;
+  const at = m[0].indexOf(name, "办公室主任".length);
+  return { text: m[0], highlight: [at, at + name.length] };
+}
+
 function who(m: GroupMember): string {
   if (m.person) return m.title ? `${m.person}（${m.title}）` : m.person;
   return m.unit ?? m.title;
@@ -98,7 +138,9 @@ function pickGroup(doc: PolicyDocument, question: string): Group | null {
   }
   if (!best || !best.members.length) return null;
   const core = best.name.replace(GENERIC_GROUP_WORDS, "");
-  return !core || overlap(core, question) >= Math.ceil(new Set(core).size * MIN_NAME_SHARE) ? best : null;
+  // A group named only generically (领导小组) is recognised by its document's title instead.
+  const distinctive = core || doc.title.replace(/朔州市|人民政府|办公室|关于|印发|的通知|通知|方案|实施/gu, "");
+  return overlap(distinctive, question) >= Math.ceil(new Set(distinctive).size * MIN_NAME_SHARE) ? best : null;
 }
 
 const GENERIC_GROUP_WORDS = /朔州市|朔州|[（(][一二三四五六七八九十]+[)）]|领导小组|工作专班|专班|执行委员会|委员会|办公室|工作组|小组|组成人员/gu;

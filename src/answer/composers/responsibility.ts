@@ -50,7 +50,7 @@ export const composeResponsibility: Composer = (ctx) => {
  */
 function factLine(citation: Citation, sentence: string, units: readonly AnswerUnit[], terms: ComposeTerms): AnswerLine {
   const lead = [...units].sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role]);
-  const annotation = itemAnnotation(citation.text, sentence);
+  const annotation = itemAnnotation(citation.text, sentence, lead[0]?.name);
   if (annotation) {
     const text = citation.text.slice(annotation.start, annotation.end);
     const unit = lead.find((u) => text.includes(u.name));
