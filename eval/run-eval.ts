@@ -20,6 +20,8 @@ import type { QuestionRecord } from "./questions-schema";
 import { createMiniSearchPeer, createOramaPeer } from "./peers";
 import { loadAllQuestions } from "./load-questions";
 import { buildReport, chartSvg, renderMarkdown } from "./report";
+import { loadFacts } from "./facts-schema";
+import { factMisses, factReport, renderFactsMarkdown, runFacts } from "./facts-eval";
 
 async function main() {
   const indexDir = resolve(process.argv.includes("--index") ? process.argv[process.argv.indexOf("--index") + 1]! : "index");
@@ -63,6 +65,22 @@ async function main() {
     );
   }
   console.log(`failures: ${report.failures.length}; wrote eval/report.md, eval/report.json, eval/report.svg`);
+
+  // The answer a user reads, on the blind fact-level set.
+  const facts = loadFacts(readFileSync(resolve("eval/facts.jsonl"), "utf8"));
+  const outcomes = await runFacts(engine, facts, DEFAULT_ANSWER_SETTINGS);
+  const factSummary = factReport(facts, outcomes);
+  const misses = factMisses(facts, outcomes);
+  writeFileSync(resolve("eval/facts-report.json"), JSON.stringify({ indexBuildId: engine.data.manifest.buildId, summary: factSummary, misses }, null, 2) + "\n");
+  writeFileSync(resolve("eval/facts-report.md"), renderFactsMarkdown(factSummary, misses, engine.data.manifest.buildId));
+  for (const split of ["test", "dev"] as const) {
+    const f = factSummary[split].all;
+    console.log(
+      `facts ${split}: fact@first ${f.factAtFirst.toFixed(3)} fact@answer ${f.factAtAnswer.toFixed(3)} fact@cited ${f.factAtCited.toFixed(3)} ` +
+        `wrongly refused ${f.wronglyRefused.toFixed(3)} false answers ${f.falseAnswers.toFixed(3)} (traps ${f.falseAnswersTrap.toFixed(3)}, far ${f.falseAnswersFar.toFixed(3)}) chars p50 ${f.charsP50}`,
+    );
+  }
+  console.log("wrote eval/facts-report.md, eval/facts-report.json");
 }
 
 /**
