@@ -13,7 +13,7 @@ import { coverage } from "../../search/evidence";
 import { quoteLine } from "../lines";
 import { bestSentence, clauseWindow, quotableSentences } from "../sentences";
 import type { AnswerLine, Citation } from "../types";
-import { itemUnits, MAX_SUPPORTING_QUOTES, MIN_RELATIVE_COVERAGE } from "./shared";
+import { itemUnits, MAX_SUPPORTING_QUOTES, MIN_RELATIVE_COVERAGE, repeatsSentence } from "./shared";
 import type { ComposeContext, Composer, Composition } from "./types";
 
 /** Passages the fact may come from, in rank order. */
@@ -125,7 +125,7 @@ function factAnswer(ctx: ComposeContext, fact: FoundFact): Composition {
   const used = [fact.citation];
   // The whole sentence when the fact is a cut of it, then another passage if it adds comparable evidence.
   const supports: { citation: Citation; text: string }[] = [];
-  if (fact.text.length < fact.sentence.length) supports.push({ citation: fact.citation, text: fact.sentence });
+  if (!repeatsSentence(fact.text, fact.sentence)) supports.push({ citation: fact.citation, text: fact.sentence });
   for (const citation of ctx.citations.slice(0, 3)) {
     if (supports.length >= MAX_SUPPORTING_QUOTES || citation === fact.citation) continue;
     const s = bestSentence(citation, ctx.terms);

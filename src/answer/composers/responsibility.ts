@@ -8,7 +8,7 @@ import { quoteLine, rolesText } from "../lines";
 import { itemAnnotation } from "../quote-units";
 import { bestSentence, clauseWindow } from "../sentences";
 import type { AnswerLine, AnswerUnit, Citation } from "../types";
-import { itemUnits, MIN_RELATIVE_COVERAGE } from "./shared";
+import { itemUnits, MIN_RELATIVE_COVERAGE, repeatsSentence } from "./shared";
 import type { Composer } from "./types";
 
 /** Passages that may speak: the answer quotes the best item and, when as good, one more. */
@@ -27,7 +27,9 @@ export const composeResponsibility: Composer = (ctx) => {
   // in general while the second names the duty).
   const best = items.reduce((a, b) => (b.coverage > a.coverage + 0.3 ? b : a));
   const { text } = rolesText(best.units);
-  const lines: AnswerLine[] = [factLine(best.citation, best.sentence, best.units, ctx.terms), quoteLine(best.sentence, best.citation)];
+  const fact = factLine(best.citation, best.sentence, best.units, ctx.terms);
+  const lines: AnswerLine[] = [fact];
+  if (!repeatsSentence(fact.text, best.sentence)) lines.push(quoteLine(best.sentence, best.citation));
   const used = [best.citation];
   const quoted = [best.sentence];
   // A second item of comparable relevance with other units: a caller may need either.

@@ -16,3 +16,11 @@ export const MIN_RELATIVE_COVERAGE = 0.6;
 
 /** Supporting quotes after the first line, at most. */
 export const MAX_SUPPORTING_QUOTES = 2;
+
+/**
+ * Whether the fact line already says most of the sentence it was cut from:
+ * then quoting the sentence again only repeats it.
+ */
+export function repeatsSentence(factText: string, sentence: string): boolean {
+  return factText.replace(/\[\d+\]$/u, "").length >= sentence.length * 0.8;
+}
