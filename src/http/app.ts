@@ -20,6 +20,7 @@ import {
   HealthSchema,
   SearchQuerySchema,
   SearchResponseSchema,
+  UnitNamesSchema,
   UnitPassagesSchema,
   UnitsQuerySchema,
 } from "./schemas";
@@ -109,6 +110,13 @@ const unitsRoute = createRoute({
     200: { description: "Passages by document", content: { "application/json": { schema: UnitPassagesSchema } } },
     ...errorResponses,
   },
+});
+
+const unitNamesRoute = createRoute({
+  method: "get",
+  path: "/api/units/names",
+  summary: "Every unit's canonical name and the aliases the corpus uses for it (for suggestions)",
+  responses: { 200: { description: "Unit names", content: { "application/json": { schema: UnitNamesSchema } } } },
 });
 
 const healthRoute = createRoute({
@@ -241,6 +249,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     return c.json(body, 200);
   });
 
+  app.openapi(unitNamesRoute, (c) => c.json({ units: unitNames(engineOrFail()) }, 200));
+
   app.openapi(unitsRoute, (c) => {
     const { name } = c.req.valid("query");
     const engine = engineOrFail();
@@ -318,4 +328,22 @@ function describeZodError(error: { issues: { path: PropertyKey[]; message: strin
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message))
     .join("; ");
+}
+
+/**
+ * Canonical unit names with their aliases: the alias table, then every named (non-generic)
+ * unit of a passage, so each name the unit filter accepts is offered once, sorted by canonical.
+ */
+function unitNames(engine: Engine): { canonical: string; aliases: string[] }[] {
+  const byCanonical = new Map<string, Set<string>>();
+  const add = (canonical: string, name: string) => {
+    let names = byCanonical.get(canonical);
+    if (!names) byCanonical.set(canonical, (names = new Set()));
+    if (name !== canonical) names.add(name);
+  };
+  for (const alias of engine.data.unitAliases) for (const name of [alias.canonical, ...alias.aliases]) add(alias.canonical, name);
+  for (const chunk of engine.data.chunks) for (const unit of chunk.units) if (!unit.generic) add(unit.canonical, unit.name);
+  return [...byCanonical]
+    .map(([canonical, aliases]) => ({ canonical, aliases: [...aliases].sort() }))
+    .sort((a, b) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
 }
