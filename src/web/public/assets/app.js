@@ -231,6 +231,7 @@ function clearFilters() {
   els["filter-doc"].value = "";
   els["filter-unit"].value = "";
   updateFilterSummary();
+  checkUnitFilter();
 }
 
 // ---------------------------------------------------------------- events
@@ -239,13 +240,19 @@ function onSubmit(event) {
   event.preventDefault();
   const text = els.question.value.trim();
   if (!text) {
-    setStatus(state.mode === "hotline" ? "请输入检索关键词" : "请输入问题内容");
+    setStatus(state.mode === "hotline" ? "请输入检索关键词" : MESSAGES.empty);
     els.question.focus();
     return;
   }
   if (text.length > MAX_QUESTION_CHARS) {
     updateCounter();
     els.question.focus();
+    return;
+  }
+  if (els["filter-unit"].getAttribute("aria-invalid") === "true") {
+    document.getElementById("filters").open = true;
+    setStatus(els["unit-hint"].textContent);
+    els["filter-unit"].focus();
     return;
   }
   if (state.busy) return;
