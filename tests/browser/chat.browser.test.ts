@@ -261,12 +261,25 @@ describe.skipIf(blocker !== null)("the chat page in a real browser", () => {
       page.getByRole("button", { name: "查看可享受的政策" }).click(),
     ]);
     expect(request.postDataJSON()).toEqual({ audienceType: "enterprise", flags: { hiresDisabledPeople: true } });
-    const body = await readJson<{ count: number; matches: { clause: { source: { sentence: string } } }[] }>(response);
+    const body = await readJson<{
+      count: number;
+      matches: { audience: string; clause: { kind: string; source: { sentence: string } }; unchecked: { text: string; reason: string }[] }[];
+    }>(response);
     expect(body.count).toBeGreaterThan(0);
     await page.locator(".benefits__item").first().waitFor();
     expect(await page.locator(".benefits__item").count()).toBe(body.count);
     // Every clause shown is the corpus sentence the API returned.
     expect(await page.locator(".benefits__item").first().textContent()).toContain(body.matches[0]!.clause.source.sentence);
+    // Grouped by kind and audience, long groups folded with a count, a shared note said once.
+    const groups = new Set(body.matches.map((m) => `${m.clause.kind}|${m.audience}`));
+    expect(await page.locator(".benefits__group").count()).toBe(groups.size);
+    expect(await page.locator(".benefits__item:visible").count()).toBeLessThan(body.count);
+    expect(await page.locator(".benefits__more summary").first().textContent()).toMatch(/^展开其余 \d+ 条$/);
+    const shared = body.matches[0]!.unchecked[0];
+    if (shared && body.matches.filter((m) => m.unchecked.some((u) => u.text === shared.text && u.reason === shared.reason)).length >= body.count / 2) {
+      expect(await page.locator(".benefits__common").textContent()).toContain(shared.reason);
+      expect(await page.locator(".benefits__item").first().textContent()).not.toContain(shared.reason);
+    }
     await page.screenshot({ path: `${SHOTS}/desktop-benefits.png`, fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
