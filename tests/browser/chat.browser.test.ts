@@ -217,8 +217,8 @@ describe.skipIf(blocker !== null)("the chat page in a real browser", () => {
     expect(answer.answered).toBe(false);
     const refused = page.locator(`.answer--refused.answer--${answer.reason}`);
     await refused.waitFor();
-    expect(await refused.locator(".answer__reason").count()).toBe(1);
-    expect(await refused.locator(".answer__next li").count()).toBeGreaterThan(0);
+    expect(await refused.locator(".answer__line--refusal, .answer__reason").count()).toBe(1);
+    expect(await refused.locator(".answer__line--next-step, .answer__next li").count()).toBeGreaterThan(0);
     expect(await page.locator(".answer--refused .citation").count()).toBe(answer.citations.length);
     expect(problems).toEqual([]);
     await context.close();
@@ -363,7 +363,8 @@ describe.skipIf(blocker !== null)("the chat page in a real browser", () => {
       expect((json as AskResponse).reason).toBe("fact-not-stated");
       const box = page.locator(".answer--fact-not-stated");
       await box.waitFor();
-      expect(await box.locator(".answer__reason").count()).toBe(1);
+      // One plain message (the API's refusal line, or the page's heading for the reason) and a next step.
+      expect(await box.locator(".answer__line--refusal, .answer__reason").count()).toBe(1);
       expect(await box.locator('a[href="tel:12345"]').count()).toBeGreaterThan(0);
       expect(await page.title()).toContain("未找到答案");
       expect(await horizontalOverflow(page)).toBe(0);

@@ -460,8 +460,10 @@ function renderAnswer(response, turn, question) {
   const roles = unitRoleMap(response.units, response.citations);
   const byN = new Map(response.citations.map((c) => [c.n, c]));
   const answer = h("div", { class: response.answered ? "answer" : `answer answer--refused answer--${response.reason || "refused"}` });
+  // The page's own heading and tips per reason stand in only for what the lines do not say.
   const reason = !response.answered && MESSAGES.reasons[response.reason];
-  if (reason) answer.append(h("p", { class: "answer__reason" }, reason.title));
+  const has = (kind) => response.lines.some((l) => l.kind === kind);
+  if (reason && !has("refusal") && !has("clarify")) answer.append(h("p", { class: "answer__reason" }, reason.title));
 
   const folded = [];
   let quotes = 0;
@@ -476,7 +478,7 @@ function renderAnswer(response, turn, question) {
     answer.append(h("details", { class: "answer__more" }, h("summary", {}, `另有 ${folded.length} 句相关原文`), ...folded));
   }
   if (response.candidates && response.candidates.length) answer.append(candidateButtons(response.candidates));
-  if (reason) answer.append(h("ul", { class: "answer__next" }, ...reason.next.map((t) => h("li", {}, ...telLinks(t)))));
+  if (reason && !has("next-step")) answer.append(h("ul", { class: "answer__next" }, ...reason.next.map((t) => h("li", {}, ...telLinks(t)))));
   else if (response.answered && !response.lines.some((l) => l.kind === "next-step" || l.kind === "units")) {
     answer.append(h("p", { class: "answer__line answer__line--next-step" }, ...telLinks("办理或咨询可拨打 12345 政务服务便民热线。")));
   }
