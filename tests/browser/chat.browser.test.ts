@@ -325,6 +325,11 @@ describe.skipIf(blocker !== null)("the chat page in a real browser", () => {
       expect(await page.title()).toContain("托育收费上限是多少钱");
       // Follow-up chips: topic-less ones and the cited document's other sections.
       await expect.poll(() => page.locator(".chip--followup").count()).toBeGreaterThan(2);
+      const section = page.locator(".chip--followup", { hasText: "同一文件：" }).first();
+      const [followUp] = await Promise.all([page.waitForRequest((r) => r.url().endsWith("/api/ask")), section.click()]);
+      // Asked within the cited document, with a section title from its outline.
+      expect(followUp.postDataJSON().filters).toEqual({ docNumber: answer.citations[0]!.docNumber });
+      await expect.poll(() => page.locator(".answer").count()).toBe(2);
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await smallTargets(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/${name}-fact.png`, fullPage: true });

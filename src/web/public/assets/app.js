@@ -479,7 +479,7 @@ function renderAnswer(response, turn, question) {
   }
   if (response.candidates && response.candidates.length) answer.append(candidateButtons(response.candidates));
   if (reason && !has("next-step")) answer.append(h("ul", { class: "answer__next" }, ...reason.next.map((t) => h("li", {}, ...telLinks(t)))));
-  else if (response.answered && !response.lines.some((l) => l.kind === "next-step" || l.kind === "units")) {
+  else if (response.answered && !has("next-step") && !response.units.some((u) => u.role !== "issuer")) {
     answer.append(h("p", { class: "answer__line answer__line--next-step" }, ...telLinks("办理或咨询可拨打 12345 政务服务便民热线。")));
   }
 
@@ -562,27 +562,28 @@ function followUps(response) {
   const first = response.citations[0];
   const fill = (sections) => {
     box.replaceChildren(h("p", { class: "followups__title" }, "接着问"),
-      h("ul", { class: "followups__list" }, ...[...chips, ...sections].map((q) => h("li", {}, followUpChip(q)))));
+      h("ul", { class: "followups__list" }, ...[...chips.map((question) => ({ question })), ...sections].map((f) => h("li", {}, followUpChip(f)))));
     box.hidden = false;
   };
   fill([]);
   if (first && first.docNumber) {
     fetchDocument(first.docId).then((doc) => {
       const cited = new Set(response.citations.filter((c) => c.docId === doc.id).map((c) => c.sectionPath[0]));
+      // Asked within that document (a docNumber filter), by the section's title without its numbering.
       const sections = doc.outline.filter((o) => o.level === 1 && !cited.has(o.title)).slice(0, 3)
-        .map((o) => `${doc.docNumber}的“${o.title}”`);
+        .map((o) => ({ question: `${o.title.replace(/^[一二三四五六七八九十]+、/, "")}讲了什么`, filters: { docNumber: doc.docNumber } }));
       if (sections.length) fill(sections);
     }).catch(() => {});
   }
   return box;
 }
 
-function followUpChip(question) {
-  const chip = h("button", { type: "button", class: "chip chip--followup" }, question);
+/** @param {{question: string, filters?: object}} followUp */
+function followUpChip({ question, filters }) {
+  const label = filters ? `同一文件：${question}` : question;
+  const chip = h("button", { type: "button", class: "chip chip--followup" }, label);
   chip.addEventListener("click", () => {
-    if (state.busy) return;
-    els.question.value = question;
-    els["ask-form"].requestSubmit();
+    if (!state.busy) ask(question, filters ? { filters } : {});
   });
   return chip;
 }
