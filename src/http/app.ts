@@ -22,6 +22,7 @@ import {
   HealthSchema,
   SearchQuerySchema,
   SearchResponseSchema,
+  UnitNamesSchema,
   UnitPassagesSchema,
   UnitsQuerySchema,
 } from "./schemas";
@@ -112,6 +113,13 @@ const unitsRoute = createRoute({
     200: { description: "Passages by document", content: { "application/json": { schema: UnitPassagesSchema } } },
     ...errorResponses,
   },
+});
+
+const unitNamesRoute = createRoute({
+  method: "get",
+  path: "/api/units/names",
+  summary: "Every unit's canonical name and the aliases the corpus uses for it (for suggestions)",
+  responses: { 200: { description: "Unit names", content: { "application/json": { schema: UnitNamesSchema } } } },
 });
 
 const healthRoute = createRoute({
@@ -253,6 +261,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
     return c.json(body, 200);
   });
 
+  app.openapi(unitNamesRoute, (c) => c.json({ units: unitNames(engineOrFail()) }, 200));
+
   app.openapi(unitsRoute, (c) => {
     const { name } = c.req.valid("query");
     const engine = engineOrFail();
@@ -342,4 +352,22 @@ function documentMatches(doc: PolicyDocument, issue: string | undefined, format:
 
 function toLinkView({ docId, docNumber, title, relation }: DocumentLink) {
   return { docId, docNumber, title, relation };
+}
+
+/**
+ * Canonical unit names with their aliases: the alias table, then every named (non-generic)
+ * unit of a passage, so each name the unit filter accepts is offered once, sorted by canonical.
+ */
+function unitNames(engine: Engine): { canonical: string; aliases: string[] }[] {
+  const byCanonical = new Map<string, Set<string>>();
+  const add = (canonical: string, name: string) => {
+    let names = byCanonical.get(canonical);
+    if (!names) byCanonical.set(canonical, (names = new Set()));
+    if (name !== canonical) names.add(name);
+  };
+  for (const alias of engine.data.unitAliases) for (const name of [alias.canonical, ...alias.aliases]) add(alias.canonical, name);
+  for (const chunk of engine.data.chunks) for (const unit of chunk.units) if (!unit.generic) add(unit.canonical, unit.name);
+  return [...byCanonical]
+    .map(([canonical, aliases]) => ({ canonical, aliases: [...aliases].sort() }))
+    .sort((a, b) => (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
 }

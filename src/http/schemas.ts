@@ -36,7 +36,8 @@ export const AskRequestSchema = z
       })
       .optional(),
   })
-  .openapi("AskRequest");
+  // Swagger UI's default Execute sends this; without it, it would invent history and filter values that 400.
+  .openapi("AskRequest", { example: { question: "残疾人就业有什么补贴？", topK: 5 } });
 
 /** The role a unit has for a passage (corpus UnitRoleKind). */
 const UnitRoleKindSchema = z.enum(["lead", "participating", "responsible"]);
@@ -219,6 +220,18 @@ export const UnitsQuerySchema = z.object({
     .max(60)
     .openapi({ param: { name: "name", in: "query" }, example: "市人社局" }),
 });
+
+// --- unit names for the page's unit filter (issue 15) ---
+export const UnitNamesSchema = z
+  .object({
+    units: z.array(
+      z.object({
+        canonical: z.string(),
+        aliases: z.array(z.string()).openapi({ description: "Other names the corpus uses for it (市人社局 …)." }),
+      }),
+    ),
+  })
+  .openapi("UnitNames");
 
 export const UnitPassagesSchema = z
   .object({

@@ -15,23 +15,12 @@ const ROLE_TITLE = { lead: "牵头单位", responsible: "责任单位", particip
 const ROLE_RANK = { lead: 0, responsible: 1, participating: 2, issuer: 3 };
 const MODE_LABEL = { hybrid: "混合检索（关键词＋语义）", lexical: "关键词检索" };
 
-const ERROR_TEXT = {
-  "invalid-request": "请求内容有误",
-  "invalid-json": "请求格式有误",
-  "unknown-document": "没有找到所选的文件，请重新选择",
-  "unknown-unit": "没有找到这个单位，请检查单位名称（可用简称，如“市人社局”）",
-  "not-found": "请求的内容不存在",
-  "method-not-allowed": "请求方式有误",
-  "payload-too-large": "问题太长了，请精简后再试",
-  "unsupported-media-type": "请求格式有误",
-  "rate-limited": "提问太频繁了",
-  unauthorized: "没有访问权限",
-  forbidden: "没有访问权限",
-  "not-ready": "服务正在加载文件索引，请稍后再试",
-  timeout: "查询超时，请稍后重试",
-  internal: "服务出现内部错误，请稍后再试",
-  network: "网络连接失败，请检查网络后重试",
-};
+const MESSAGES = window.POLICY_QA_MESSAGES;
+const ERROR_TEXT = MESSAGES.errors;
+const MAX_QUESTION_CHARS = 500; // the API's limit (src/http/schemas.ts)
+const CONVERSATION_KEY = "policy-qa-conversation";
+const SAVED_TURNS = 10;
+const SHOWN_QUOTES = 2;
 
 const state = {
   mode: "chat",
@@ -43,6 +32,13 @@ const state = {
   /** @type {Map<string, Promise<any>>} */
   documentCache: new Map(),
   statusTimer: 0,
+  /** @type {Map<string, any>} document summaries by id, for the citation cards */
+  documents: new Map(),
+  /** @type {{question: string, response: any}[]} what localStorage keeps */
+  saved: [],
+  /** @type {Set<string> | null} */
+  unitNames: null,
+  unitSample: "",
 };
 
 /** @type {Record<string, any>} */
@@ -54,7 +50,8 @@ function init() {
   for (const id of [
     "ask-form", "question", "ask-button", "conversation", "hotline", "welcome", "examples", "status",
     "new-chat", "filter-doc", "filter-unit", "filters-clear", "filters-active", "mode-hint",
-    "mode-chat", "mode-hotline", "retrieval-mode", "announcer",
+    "mode-chat", "mode-hotline", "retrieval-mode", "announcer", "about-mode", "about-index", "unit-names",
+    "unit-hint", "question-counter",
   ]) {
     els[id] = document.getElementById(id);
   }
@@ -64,13 +61,16 @@ function init() {
   els["mode-chat"].addEventListener("change", () => setMode("chat"));
   els["mode-hotline"].addEventListener("change", () => setMode("hotline"));
   els["filter-doc"].addEventListener("change", updateFilterSummary);
-  els["filter-unit"].addEventListener("input", updateFilterSummary);
+  els["filter-unit"].addEventListener("input", () => { updateFilterSummary(); checkUnitFilter(); });
+  els.question.addEventListener("input", updateCounter);
   els["filters-clear"].addEventListener("click", clearFilters);
   document.addEventListener("keydown", onGlobalKey);
 
   setMode(initialMode());
   loadHealth();
   loadDocuments();
+  loadUnits();
+  restoreConversation();
 }
 
 // ---------------------------------------------------------------- API access
@@ -109,32 +109,56 @@ async function api(path, body) {
   return payload;
 }
 
-/** A sentence a citizen can act on; the API's English detail is kept for operators and bug reports. */
+/** A sentence a citizen can act on, chosen by the API's error code alone (never its English message). */
 function describeError(error) {
-  if (!(error instanceof ApiFailure)) return { text: ERROR_TEXT.internal, detail: String(error && error.message) };
-  // /api/ask reports an unknown filter value as invalid-request; recognise it by its message.
-  const code = error.code === "invalid-request" && /^no unit /.test(error.message) ? "unknown-unit"
-    : error.code === "invalid-request" && /^no document /.test(error.message) ? "unknown-document"
-    : error.code;
-  let text = ERROR_TEXT[code] || ERROR_TEXT.internal;
-  if (error.code === "rate-limited") text += error.retryAfter ? `，请 ${error.retryAfter} 秒后再试。` : "，请稍后再试。";
-  if (error.code === "invalid-request" && /empty/.test(error.message)) text = "请输入问题内容";
-  if (error.code === "invalid-request" && /at most/.test(error.message)) text = "问题太长了，请控制在500字以内";
-  return { text, detail: error.code === "network" ? "" : `${error.code}：${error.message}` };
+  if (!(error instanceof ApiFailure)) return { text: ERROR_TEXT.internal };
+  let text = ERROR_TEXT[error.code] || ERROR_TEXT.internal;
+  if (error.code === "rate-limited" && error.retryAfter) text = text.replace("稍后", `${error.retryAfter} 秒后`);
+  return { text };
 }
 
 // ---------------------------------------------------------------- start-up
 
+/** Retrieval details are for those who care: the 关于 panel, not the citizen's footer. */
 async function loadHealth() {
   try {
     const health = await api("/health");
     const dense = health.dense || { enabled: false };
-    const mode = dense.enabled ? `检索模式：混合（关键词＋语义向量${dense.model ? "，" + dense.model : ""}）` : "检索模式：仅关键词（未安装向量模型）";
-    els["retrieval-mode"].textContent = `${mode} · 已收录 ${health.documents} 份文件`;
-    if (!dense.enabled && dense.reason) els["retrieval-mode"].title = dense.reason;
+    els["retrieval-mode"].textContent = `已收录 ${health.documents} 份文件`;
+    els["about-mode"].textContent = dense.enabled
+      ? `检索方式：关键词＋语义向量（${dense.model || ""}）`
+      : "检索方式：仅关键词（未安装向量模型）";
+    els["about-index"].textContent = `索引 ${health.indexBuildId} · ${health.chunks} 个段落`;
   } catch (error) {
     els["retrieval-mode"].textContent = describeError(error).text;
   }
+}
+
+/** Canonical unit names and aliases from GET /api/units, as suggestions for the unit filter. */
+async function loadUnits() {
+  try {
+    const { units } = await api("/api/units/names");
+    state.unitNames = new Set();
+    const list = els["unit-names"];
+    for (const unit of units) {
+      for (const name of [unit.canonical, ...unit.aliases]) {
+        if (state.unitNames.has(name)) continue;
+        state.unitNames.add(name);
+        list.append(h("option", { value: name }, name === unit.canonical ? "" : unit.canonical));
+      }
+    }
+    state.unitSample = units[0] ? units[0].aliases[0] || units[0].canonical : "";
+  } catch {
+    // no suggestions; the server still checks the name
+  }
+}
+
+/** A name the collection does not know gets a Chinese hint while typing, before anything is asked. */
+function checkUnitFilter() {
+  const value = els["filter-unit"].value.trim();
+  const unknown = Boolean(value && state.unitNames && !state.unitNames.has(value));
+  els["unit-hint"].textContent = unknown ? MESSAGES.unknownUnitHint(state.unitSample) : "";
+  els["filter-unit"].setAttribute("aria-invalid", String(unknown));
 }
 
 async function loadDocuments() {
@@ -143,6 +167,7 @@ async function loadDocuments() {
     const select = els["filter-doc"];
     for (const doc of documents) {
       const label = doc.docNumber ? `${doc.docNumber}｜${doc.title}` : doc.title;
+      state.documents.set(doc.id, doc);
       select.append(h("option", { value: doc.docNumber || doc.id, title: doc.title }, label));
     }
   } catch {
@@ -206,6 +231,7 @@ function clearFilters() {
   els["filter-doc"].value = "";
   els["filter-unit"].value = "";
   updateFilterSummary();
+  checkUnitFilter();
 }
 
 // ---------------------------------------------------------------- events
@@ -214,8 +240,19 @@ function onSubmit(event) {
   event.preventDefault();
   const text = els.question.value.trim();
   if (!text) {
-    setStatus(state.mode === "hotline" ? "请输入检索关键词" : "请输入问题内容");
+    setStatus(state.mode === "hotline" ? "请输入检索关键词" : MESSAGES.empty);
     els.question.focus();
+    return;
+  }
+  if (text.length > MAX_QUESTION_CHARS) {
+    updateCounter();
+    els.question.focus();
+    return;
+  }
+  if (els["filter-unit"].getAttribute("aria-invalid") === "true") {
+    document.getElementById("filters").open = true;
+    setStatus(els["unit-hint"].textContent);
+    els["filter-unit"].focus();
     return;
   }
   if (state.busy) return;
@@ -230,49 +267,112 @@ function onExampleClick(event) {
   els["ask-form"].requestSubmit();
 }
 
-/** "/" jumps to the question box, as on most search sites; operators live on the keyboard. */
+/**
+ * Operators live on the keyboard: "/" jumps to the question box, j / k move between the
+ * citation cards, c copies the latest answer as plain text for a ticket (答复口径).
+ */
 function onGlobalKey(event) {
   const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
-  if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey) {
-    event.preventDefault();
+  if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  const handler = KEYS[event.key];
+  if (!handler) return;
+  event.preventDefault();
+  handler();
+}
+
+const KEYS = {
+  "/": () => {
     els.question.focus();
     els.question.select();
+  },
+  j: () => moveCitation(1),
+  k: () => moveCitation(-1),
+  c: () => copyLatestAnswer(),
+};
+
+function moveCitation(step) {
+  const cards = [...document.querySelectorAll(state.mode === "hotline" ? ".hit__card" : ".citation")].filter((c) => c.offsetParent);
+  if (!cards.length) return;
+  const at = cards.findIndex((c) => c.contains(document.activeElement));
+  const next = cards[at < 0 ? (step > 0 ? 0 : cards.length - 1) : Math.min(cards.length - 1, Math.max(0, at + step))];
+  if (!next.hasAttribute("tabindex")) next.setAttribute("tabindex", "-1");
+  next.focus();
+  next.scrollIntoView({ block: "nearest" });
+}
+
+function copyLatestAnswer() {
+  const latest = state.saved.at(-1);
+  if (!latest) return setStatus("还没有可复制的回答");
+  const button = document.querySelector(".turn:last-child .copy-answer");
+  copyWithFeedback(answerAsText(latest.question, latest.response), button);
+}
+
+/** The answer as a ticket note: the question, every line, then each citation in full. */
+function answerAsText(question, response) {
+  const lines = [`【答复口径】`, `问：${question}`, ...response.lines.map((l) => l.text)];
+  if (response.citations.length) {
+    lines.push("引用：");
+    for (const c of response.citations) lines.push(`[${c.n}] ${formatCitation(c)}`);
   }
+  return lines.join("\n");
 }
 
 function resetConversation() {
   state.history = [];
   state.turns = 0;
+  state.saved = [];
+  saveConversation();
   els.conversation.replaceChildren();
+  document.title = PAGE_TITLE;
   setMode(state.mode);
   els.question.focus();
 }
 
 // ---------------------------------------------------------------- chat
 
-async function ask(question) {
+const PAGE_TITLE = "朔州政策问答";
+
+/** The tab says what the page is doing: asking, answered (with the question), refused, or failed. */
+function setPageState(kind, question) {
+  const titles = {
+    idle: PAGE_TITLE,
+    busy: `正在查找… - ${PAGE_TITLE}`,
+    answered: `${question} - ${PAGE_TITLE}`,
+    refused: `未找到答案：${question} - ${PAGE_TITLE}`,
+    error: `出错了 - ${PAGE_TITLE}`,
+  };
+  document.title = titles[kind];
+  const icon = document.querySelector('link[rel="icon"]');
+  if (icon) icon.href = kind === "error" ? "/assets/icon-error.svg" : kind === "busy" ? "/assets/icon-busy.svg" : "/assets/icon.svg";
+}
+
+/** @param {string} question @param {{filters?: object}} [options] */
+async function ask(question, options = {}) {
   const turn = ++state.turns;
   setBusy(true);
-  els.welcome.hidden = true;
-  els["new-chat"].hidden = false;
-  const bubble = h("div", { class: "turn", id: `turn-${turn}` },
-    h("p", { class: "question" }, h("span", { class: "visually-hidden" }, "问："), question),
-  );
+  setPageState("busy");
+  const bubble = newTurn(turn, question);
   const pending = h("p", { class: "pending" }, "正在查找相关文件…");
   bubble.append(pending);
-  els.conversation.append(bubble);
   bubble.scrollIntoView({ block: "start", behavior: "smooth" });
   els.question.value = "";
+  updateCounter();
 
   const body = { question, history: state.history.slice(-HISTORY_LIMIT) };
-  const filters = currentFilters();
+  const filters = options.filters || currentFilters();
   if (filters) body.filters = filters;
   try {
     const response = await api("/api/ask", body);
-    pending.replaceWith(renderAnswer(response, turn));
+    const element = renderAnswer(response, turn, question);
+    pending.replaceWith(element);
     announce(`回答：${response.answer.replace(/\[(\d+)\]/g, "（引用$1）")}`);
     rememberTurn(question, response.answer);
+    state.saved.push({ question, response });
+    saveConversation();
+    setPageState(response.answered ? "answered" : "refused", question);
+    answerRendered(element, response, question);
   } catch (error) {
+    setPageState("error");
     pending.replaceWith(renderError(error, () => {
       bubble.remove();
       els.question.value = question;
@@ -283,42 +383,209 @@ async function ask(question) {
   }
 }
 
+/**
+ * The hook for add-ons (assets/feedback.js adds 👍/👎 here): fired once per answer shown,
+ * including answers restored from localStorage (detail.restored = true).
+ */
+function answerRendered(element, response, question, restored = false) {
+  document.dispatchEvent(new CustomEvent("answer-rendered", { detail: { element, response, question, restored } }));
+}
+
+function newTurn(turn, question) {
+  els.welcome.hidden = true;
+  els["new-chat"].hidden = false;
+  const bubble = h("div", { class: "turn", id: `turn-${turn}` },
+    h("p", { class: "question" }, h("span", { class: "visually-hidden" }, "问："), question),
+  );
+  els.conversation.append(bubble);
+  return bubble;
+}
+
 function rememberTurn(question, answer) {
   state.history.push({ role: "user", content: question.slice(0, HISTORY_TURN_CHARS) });
   state.history.push({ role: "assistant", content: answer.slice(0, HISTORY_TURN_CHARS) });
   state.history = state.history.slice(-HISTORY_LIMIT);
 }
 
-function renderAnswer(response, turn) {
+// ---------------------------------------------------------------- the conversation in localStorage
+
+/** Only this browser keeps it; the server sees no more than the history each question already sends. */
+function saveConversation() {
+  state.saved = state.saved.slice(-SAVED_TURNS);
+  try {
+    if (state.saved.length) localStorage.setItem(CONVERSATION_KEY, JSON.stringify({ version: 1, turns: state.saved }));
+    else localStorage.removeItem(CONVERSATION_KEY);
+  } catch {
+    // storage full or disabled: the conversation lives until the tab closes
+  }
+}
+
+function restoreConversation() {
+  let saved = null;
+  try {
+    saved = JSON.parse(localStorage.getItem(CONVERSATION_KEY) || "null");
+  } catch {
+    saved = null;
+  }
+  if (!saved || saved.version !== 1 || !Array.isArray(saved.turns)) return;
+  for (const { question, response } of saved.turns) {
+    if (typeof question !== "string" || !response || !Array.isArray(response.lines)) continue;
+    const turn = ++state.turns;
+    const element = renderAnswer(response, turn, question);
+    newTurn(turn, question).append(element);
+    rememberTurn(question, response.answer);
+    state.saved.push({ question, response });
+    answerRendered(element, response, question, true);
+  }
+  setMode(state.mode);
+}
+
+function updateCounter() {
+  const length = els.question.value.trim().length;
+  const over = length > MAX_QUESTION_CHARS;
+  const near = length >= MAX_QUESTION_CHARS * 0.8;
+  els["question-counter"].hidden = !near;
+  els["question-counter"].textContent = over ? `${length}/${MAX_QUESTION_CHARS} · ${MESSAGES.tooLong(MAX_QUESTION_CHARS)}` : `${length}/${MAX_QUESTION_CHARS}`;
+  els["question-counter"].classList.toggle("is-over", over);
+  els.question.setAttribute("aria-invalid", String(over));
+}
+
+// ---------------------------------------------------------------- one answer, from its lines
+
+/**
+ * Renders AskResponse.lines by kind, never by reading the answer string: the fact first and
+ * large, at most SHOWN_QUOTES quotes (the rest folded), one line of units, the next step.
+ */
+function renderAnswer(response, turn, question) {
   const roles = unitRoleMap(response.units, response.citations);
   const byN = new Map(response.citations.map((c) => [c.n, c]));
-  const answer = h("div", { class: response.answered ? "answer" : "answer answer--refused" });
-  const lines = response.answer.split("\n").filter((line) => line.trim());
-  lines.forEach((line, i) => {
-    const kind = lineKind(line, i, response.answered);
-    answer.append(h("p", { class: `answer__line answer__line--${kind}` }, ...richText(line, roles, byN, turn)));
-  });
-  if (response.answered && response.units.length) {
-    answer.append(h("div", { class: "answer__units" }, h("span", { class: "answer__units-label" }, "相关单位："), ...unitBadges(response.units)));
+  const answer = h("div", { class: response.answered ? "answer" : `answer answer--refused answer--${response.reason || "refused"}` });
+  // The page's own heading and tips per reason stand in only for what the lines do not say.
+  const reason = !response.answered && MESSAGES.reasons[response.reason];
+  const has = (kind) => response.lines.some((l) => l.kind === kind);
+  if (reason && !has("refusal") && !has("clarify")) answer.append(h("p", { class: "answer__reason" }, reason.title));
+
+  const folded = [];
+  let quotes = 0;
+  for (const line of response.lines) {
+    // With candidates the field lines list the same documents; the buttons replace them.
+    if (line.kind === "field" && response.reason === "ambiguous" && response.candidates) continue;
+    const node = LINE_RENDERERS[line.kind] ? LINE_RENDERERS[line.kind](line, roles, byN, turn) : plainLine(line, roles, byN, turn);
+    if (line.kind === "quote" && ++quotes > SHOWN_QUOTES) folded.push(node);
+    else answer.append(node);
   }
+  if (folded.length) {
+    answer.append(h("details", { class: "answer__more" }, h("summary", {}, `另有 ${folded.length} 句相关原文`), ...folded));
+  }
+  if (response.candidates && response.candidates.length) answer.append(candidateButtons(response.candidates));
+  if (reason && !has("next-step")) answer.append(h("ul", { class: "answer__next" }, ...reason.next.map((t) => h("li", {}, ...telLinks(t)))));
+  else if (response.answered && !has("next-step") && !response.units.some((u) => u.role !== "issuer")) {
+    answer.append(h("p", { class: "answer__line answer__line--next-step" }, ...telLinks("办理或咨询可拨打 12345 政务服务便民热线。")));
+  }
+
+  const copy = h("button", { type: "button", class: "button button--small button--quiet copy-answer", title: "快捷键 c" }, "复制答复口径");
+  copy.addEventListener("click", () => copyWithFeedback(answerAsText(question, response), copy));
+  answer.append(h("div", { class: "actions answer__actions" }, copy));
+
   if (response.citations.length) {
     const heading = response.answered ? "引用原文" : "相关度最高的文件（未能直接回答，仅供参考）";
     answer.append(
       h("h3", { class: "citations__title" }, heading),
-      h("ol", { class: "citations" }, ...response.citations.map((c) => h("li", {}, renderCitation(c, turn)))),
+      h("ol", { class: "citations" }, ...response.citations.map((c) => h("li", {}, renderCitation(c, turn, quotedSentence(response, c.n))))),
     );
   }
-  answer.append(h("p", { class: "answer__meta" }, retrievalLabel(response.retrieval)));
+  answer.append(followUps(response));
   return answer;
 }
 
-/** How a line of the answer is styled: the refusal, the units line, the source line, or quoted text. */
-function lineKind(line, index, answered) {
-  if (!answered && index === 0) return "refusal";
-  if (line.startsWith("责任单位（")) return "units";
-  if (line.startsWith("来源：")) return "source";
-  if (/^(注意|提示|说明)|已(过期|失效|到期)/.test(line)) return "notice";
-  return "text";
+/** One renderer per line kind; kinds without one are plain text lines. */
+const LINE_RENDERERS = {
+  fact: (line, roles, byN, turn) => h("p", { class: "answer__line answer__line--fact" }, ...highlighted(line, roles, byN, turn)),
+  units: (line) => h("p", { class: "answer__line answer__line--units" }, line.text),
+  "next-step": (line) => h("p", { class: "answer__line answer__line--next-step" }, ...telLinks(line.text)),
+  refusal: (line, roles, byN, turn) => h("p", { class: "answer__line answer__line--refusal" }, ...richText(line.text, roles, byN, turn)),
+};
+
+function plainLine(line, roles, byN, turn) {
+  return h("p", { class: `answer__line answer__line--${line.kind}` }, ...richText(line.text, roles, byN, turn));
+}
+
+/** The fact line with its asked value in a <mark>; the offsets are UTF-16, as JS strings are. */
+function highlighted(line, roles, byN, turn) {
+  const [start, end] = line.highlight || [0, 0];
+  if (!(end > start && end <= line.text.length)) return richText(line.text, roles, byN, turn);
+  return [
+    ...richText(line.text.slice(0, start), roles, byN, turn),
+    h("mark", { class: "fact-value" }, line.text.slice(start, end)),
+    ...richText(line.text.slice(end), roles, byN, turn),
+  ];
+}
+
+/** "12345" becomes a tel: link a phone can tap. */
+function telLinks(text) {
+  const parts = text.split(/(12345)/);
+  return parts.filter(Boolean).map((part) => (part === "12345" ? h("a", { href: "tel:12345", class: "tel-link" }, "12345") : part));
+}
+
+function candidateButtons(candidates) {
+  const list = h("ul", { class: "candidates" });
+  for (const c of candidates) {
+    const button = h("button", { type: "button", class: "candidate" },
+      h("span", { class: "candidate__number" }, c.docNumber),
+      h("span", { class: "candidate__title" }, `《${c.title}》 ${chineseDate(c.date)}`),
+    );
+    button.addEventListener("click", () => {
+      if (!state.busy) ask(c.docNumber);
+    });
+    list.append(h("li", {}, button));
+  }
+  return list;
+}
+
+/** The sentence a line quotes from citation n (without its [n]), to highlight inside the passage. */
+function quotedSentence(response, n) {
+  const line = response.lines.find((l) => l.cite === n && (l.kind === "quote" || l.kind === "fact"));
+  return line ? line.text.replace(/\[\d+\]\s*$/, "") : "";
+}
+
+/**
+ * Follow-up chips, made only of what the answer already holds: topic-less follow-ups the API
+ * resolves with history, and the cited document's other top-level sections (its outline).
+ */
+function followUps(response) {
+  const box = h("div", { class: "followups", hidden: "" });
+  if (!response.answered) return box;
+  const chips = [];
+  const intent = response.analysis && response.analysis.intent;
+  if (intent !== "responsibility") chips.push("谁负责？");
+  if (intent !== "entitlement") chips.push("有什么补贴？");
+  const first = response.citations[0];
+  const fill = (sections) => {
+    box.replaceChildren(h("p", { class: "followups__title" }, "接着问"),
+      h("ul", { class: "followups__list" }, ...[...chips.map((question) => ({ question })), ...sections].map((f) => h("li", {}, followUpChip(f)))));
+    box.hidden = false;
+  };
+  fill([]);
+  if (first && first.docNumber) {
+    fetchDocument(first.docId).then((doc) => {
+      const cited = new Set(response.citations.filter((c) => c.docId === doc.id).map((c) => c.sectionPath[0]));
+      // Asked within that document (a docNumber filter), by the section's title without its numbering.
+      const sections = doc.outline.filter((o) => o.level === 1 && !cited.has(o.title)).slice(0, 3)
+        .map((o) => ({ question: `${o.title.replace(/^[一二三四五六七八九十]+、/, "")}讲了什么`, filters: { docNumber: doc.docNumber } }));
+      if (sections.length) fill(sections);
+    }).catch(() => {});
+  }
+  return box;
+}
+
+/** @param {{question: string, filters?: object}} followUp */
+function followUpChip({ question, filters }) {
+  const label = filters ? `同一文件：${question}` : question;
+  const chip = h("button", { type: "button", class: "chip chip--followup" }, label);
+  chip.addEventListener("click", () => {
+    if (!state.busy) ask(question, filters ? { filters } : {});
+  });
+  return chip;
 }
 
 function retrievalLabel(retrieval) {
@@ -425,19 +692,19 @@ function citationId(turn, n) {
   return `turn-${turn}-cite-${n}`;
 }
 
-function renderCitation(citation, turn) {
+function renderCitation(citation, turn, sentence) {
   const id = citationId(turn, citation.n);
+  // Two cards from one document differ by their section, so the section leads, in full.
   const toggle = h("button", { type: "button", class: "citation__toggle", "aria-expanded": "false", "aria-controls": `${id}-body` },
     h("span", { class: "citation__n" }, `[${citation.n}]`),
     h("span", { class: "citation__heading" },
+      h("span", { class: "citation__section" }, sectionText(citation.sectionPath) || "正文"),
+      h("span", { class: "citation__where" }, [citation.docNumber, chineseDate(citation.date)].filter(Boolean).join(" · ")),
       h("span", { class: "citation__title" }, `《${citation.docTitle}》`),
-      // Collapsed cards name only the innermost section; the full path is in the details.
-      h("span", { class: "citation__where", title: sectionText(citation.sectionPath) },
-        [citation.docNumber, citation.sectionPath.at(-1)].filter(Boolean).join(" · ")),
     ),
   );
   const body = h("div", { class: "citation__body", id: `${id}-body`, hidden: "" },
-    h("blockquote", { class: "passage" }, ...richText(citation.text, unitRoleMap([], [citation]), null, turn)),
+    h("blockquote", { class: "passage" }, ...passageWithSentence(citation, sentence, turn)),
     citation.units.length ? h("div", { class: "citation__units" }, ...unitBadges(citation.units)) : "",
     documentDetails(citation),
     citationActions(citation),
@@ -445,6 +712,18 @@ function renderCitation(citation, turn) {
   const card = h("article", { class: "citation", id, tabindex: "-1" }, toggle, body);
   toggle.addEventListener("click", () => setCitationOpen(card, toggle.getAttribute("aria-expanded") !== "true"));
   return card;
+}
+
+/** The passage with the quoted sentence marked where it occurs verbatim. */
+function passageWithSentence(citation, sentence, turn) {
+  const roles = unitRoleMap([], [citation]);
+  const at = sentence ? citation.text.indexOf(sentence) : -1;
+  if (at < 0) return richText(citation.text, roles, null, turn);
+  return [
+    ...richText(citation.text.slice(0, at), roles, null, turn),
+    h("mark", { class: "quoted" }, sentence),
+    ...richText(citation.text.slice(at + sentence.length), roles, null, turn),
+  ];
 }
 
 function documentDetails(citation) {
@@ -455,7 +734,22 @@ function documentDetails(citation) {
     ["成文日期", chineseDate(citation.date)],
     ["章节", sectionText(citation.sectionPath)],
   ].filter(([, value]) => value);
-  return h("dl", { class: "details" }, ...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  const gazette = h("dd", { class: "details__gazette" }, "…");
+  const list = h("dl", { class: "details" }, ...rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]), h("dt", {}, "刊登"), gazette);
+  if (citation.docId) {
+    fetchDocument(citation.docId)
+      .then((doc) => (gazette.textContent = gazetteText(doc.gazette)))
+      .catch(() => (gazette.textContent = "—"));
+  }
+  return list;
+}
+
+/** "朔州市人民政府公报 2023年第3期 第12页" from the document's gazette issue id (e.g. 2023-03). */
+function gazetteText(gazette) {
+  if (!gazette) return "—";
+  const m = /^(\d{4})-?0*(\d+)/.exec(gazette.issueId || "");
+  const issue = m ? `${m[1]}年第${m[2]}期` : gazette.issueId;
+  return ["政府公报", issue, gazette.page ? `第${gazette.page}页` : ""].filter(Boolean).join(" ");
 }
 
 function citationActions(citation) {
@@ -659,13 +953,12 @@ function highlightTerms(text, query) {
 // ---------------------------------------------------------------- shared pieces
 
 function renderError(error, retry) {
-  const { text, detail } = describeError(error);
+  const { text } = describeError(error);
   // role="alert" below is announced on its own.
   const button = h("button", { type: "button", class: "button button--small" }, "重试");
   button.addEventListener("click", retry);
   return h("div", { class: "error", role: "alert" },
     h("p", {}, text),
-    detail ? h("p", { class: "error__detail" }, detail) : "",
     button,
   );
 }

@@ -81,7 +81,7 @@
   submit.type = "submit";
   const status = el("p", "benefits__status");
   status.setAttribute("role", "status");
-  const results = el("ol", "benefits__results");
+  const results = el("ul", "benefits__results");
   form.append(typeSet, flagSet, submit);
   panel.append(form, status, results);
 
@@ -115,16 +115,60 @@
     }
   });
 
+  const AUDIENCE_LABEL = { employer: "用人单位", enterprise: "企业", individual: "个人或家庭", organization: "机构" };
+  const SHOWN_PER_GROUP = 3;
+
+  // Grouped by benefit kind and audience (in order of first appearance, so the best match
+  // leads); a note shared by at least half the clauses is said once at the top.
   function render(body) {
     if (body.count === 0) {
       status.textContent = "没有找到与所选情况对应的条款。可以换一种身份或情况再试，或拨打12345政务服务便民热线咨询。";
       return;
     }
     status.textContent = `找到 ${body.count} 条相关条款。${body.notice}`;
-    for (const match of body.matches) results.append(renderMatch(match));
+    const common = commonNotes(body.matches);
+    if (common.length) {
+      const note = el("li", "benefits__common");
+      note.append(el("p", "benefits__unchecked-title", `以下情况在多数条款中都无法由本工具核实（下文不再逐条重复）：`));
+      const list = el("ul");
+      for (const text of common) list.append(el("li", "", text));
+      note.append(list);
+      results.append(note);
+    }
+    const groups = new Map();
+    for (const match of body.matches) {
+      const key = `${match.clause.kind}|${match.audience}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(match);
+    }
+    for (const [key, matches] of groups) {
+      const [kind, audience] = key.split("|");
+      const group = el("li", "benefits__group");
+      group.append(el("h3", "benefits__group-title", `${KIND_LABEL[kind] || kind} · ${AUDIENCE_LABEL[audience] || audience}（${matches.length} 条）`));
+      const list = el("ol", "benefits__list");
+      matches.slice(0, SHOWN_PER_GROUP).forEach((m) => list.append(renderMatch(m, common)));
+      group.append(list);
+      if (matches.length > SHOWN_PER_GROUP) {
+        const more = el("details", "benefits__more");
+        more.append(el("summary", "", `展开其余 ${matches.length - SHOWN_PER_GROUP} 条`));
+        const rest = el("ol", "benefits__list");
+        matches.slice(SHOWN_PER_GROUP).forEach((m) => rest.append(renderMatch(m, common)));
+        more.append(rest);
+        group.append(more);
+      }
+      results.append(group);
+    }
   }
 
-  function renderMatch(match) {
+  const noteText = (u) => `“${u.text}”：${u.reason}`;
+
+  function commonNotes(matches) {
+    const counts = new Map();
+    for (const m of matches) for (const text of new Set(m.unchecked.map(noteText))) counts.set(text, (counts.get(text) || 0) + 1);
+    return [...counts].filter(([, n]) => matches.length > 3 && n >= matches.length / 2).map(([text]) => text);
+  }
+
+  function renderMatch(match, common = []) {
     const { clause } = match;
     const item = el("li", "benefits__item");
     const head = el("p", "benefits__head");
@@ -140,13 +184,19 @@
     source.textContent = `出处：${clause.source.docNumber}《${clause.source.docTitle}》${section}`;
     item.append(source, el("p", "benefits__contact", match.contactNote));
 
-    if (match.unchecked.length) {
+    // The conditions as a short checklist: what the clause requires, then what this tool cannot check.
+    const own = match.unchecked.filter((u) => !common.includes(noteText(u)));
+    const conditions = [
+      ...(clause.condition ? [{ text: clause.condition, reason: "" }] : []),
+      ...own,
+    ];
+    if (conditions.length) {
       const box = el("div", "benefits__unchecked");
-      box.append(el("p", "benefits__unchecked-title", "以下条件本工具无法核实："));
-      const list = el("ul");
-      for (const u of match.unchecked) {
+      box.append(el("p", "benefits__unchecked-title", "条件（请自行核对）："));
+      const list = el("ul", "benefits__checklist");
+      for (const u of conditions) {
         const li = el("li");
-        li.append(el("q", "", u.text), document.createTextNode(`：${u.reason}`));
+        li.append(el("span", "benefits__check", "☐ "), el("q", "", u.text), document.createTextNode(u.reason ? `：${u.reason}` : ""));
         list.append(li);
       }
       box.append(list);
