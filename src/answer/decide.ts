@@ -56,6 +56,8 @@ const MUST_STATE: ReadonlySet<string> = new Set(["amount", "ratio", "date", "dur
  */
 export function factStated(query: ParsedQuery, lines: readonly { kind: string; text: string }[]): boolean {
   if (query.asks === "contact") return lines.some((l) => valueSpans("contact", l.text).length > 0);
+  // 原任什么职务: an appointment notice answers that only where it removes the person from a post.
+  if (query.intent === "appointment" && /原任|原来|之前|以前|此前/u.test(query.text)) return lines.some((l) => l.text.startsWith("免去"));
   if (!MUST_STATE.has(query.asks) || (query.intent !== "policy" && query.intent !== "entitlement")) return true;
   return lines[0]?.kind === "fact";
 }

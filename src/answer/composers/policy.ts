@@ -51,6 +51,7 @@ export function valueAsked(type: FactType): boolean {
 /** The best (topic × value) span among the top passages, or null when none states such a value. */
 export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citations" | "query">, type: FactType): FoundFact | null {
   const money = type === "amount" && asksForMoneyGiven(ctx.query.text);
+  const measure = type === "count" ? askedMeasure(ctx.query.text) : null;
   let best: (FoundFact & { score: number }) | null = null;
   const passages = ctx.citations.slice(0, FACT_CANDIDATES).map((citation) => {
     const headings = (citation.docTitle + " " + citation.sectionPath.join(" ")).toLowerCase();
@@ -65,7 +66,10 @@ export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citatio
   passages.forEach(({ citation, headings, sentences }, rank) => {
     for (const sentence of sentences) {
       if (sentence.coverage === 0 || sentence.withHeadings < topical * MIN_TOPIC_SHARE) continue;
-      const values = valuesIn(ctx.engine, type, sentence.text).filter(([a, b]) => !money || /元/u.test(sentence.text.slice(a, b)));
+      const values = valuesIn(ctx.engine, type, sentence.text).filter(([a, b]) => {
+        const value = sentence.text.slice(a, b);
+        return (!money || /元/u.test(value)) && (!measure || value.endsWith(measure));
+      });
       if (!values.length) continue;
       const score = sentence.coverage + 0.5 * sentence.withHeadings - RANK_PENALTY * rank;
       if (best && score <= best.score) continue;
@@ -84,6 +88,16 @@ export function findFact(ctx: Pick<ComposeContext, "engine" | "terms" | "citatio
  */
 function asksForMoneyGiven(question: string): boolean {
   return /补|奖|发(放)?多少|给多少|领多少|拿多少/u.test(question) && !/花|收费|收多少|交多少|缴|价格|费用/u.test(question);
+}
+
+/**
+ * The unit a count question measures in (多少张床位 → 张, 道路长度 公里 → 公里): a value in
+ * another unit (7161平方米 for a road's length) is not the count asked for. Only physical
+ * units: counters of institutions (家, 所, 个) are used interchangeably (多少家养老机构 → 44所).
+ */
+function askedMeasure(question: string): string | null {
+  const m = /(?:多少|几)\s*(公里|千米|平方米|公顷|亩|米|张)/u.exec(question) ?? /(公里|千米|平方米|公顷|亩)\s*[？?]?$/u.exec(question.trim());
+  return m ? m[1]! : null;
 }
 
 /** How much of the question the clause around a value covers (to pick among several values in one sentence). */
