@@ -88,6 +88,8 @@ export const AskResponseSchema = z
     citations: z.array(CitationSchema),
     units: z.array(AnswerUnitSchema),
     retrieval: RetrievalInfoSchema,
+    // Feedback (issue 17): the id POST /api/feedback rates; the HTTP layer adds it.
+    askId: z.string().optional().openapi({ description: "Identifies this answer for POST /api/feedback." }),
   })
   .openapi("AskResponse");
 
@@ -183,6 +185,19 @@ export const HealthSchema = z
     indexBuildId: z.string(),
     indexBuiltAt: z.string(),
     dense: z.object({ enabled: z.boolean(), model: z.string().nullable(), reason: z.string().nullable() }),
+    // Feedback (issue 17): question-log and rating storage; "degraded" here never stops answering.
+    feedback: z
+      .object({
+        status: z.enum(["ok", "degraded", "off"]),
+        store: z.string().nullable(),
+        reason: z.string().nullable(),
+        questionLog: z.boolean(),
+        queued: z.number().int(),
+        written: z.number().int(),
+        dropped: z.number().int(),
+        failedWrites: z.number().int(),
+      })
+      .optional(),
   })
   .openapi("Health");
 
