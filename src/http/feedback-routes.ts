@@ -131,10 +131,17 @@ function askRecord(askId: string, request: AskRequest, response: AskResponse, st
     intent: labelOf(extra.intent),
     answered: response.answered,
     reason: response.answered ? null : (labelOf(extra.reason) ?? "refused"),
-    citations: response.citations.map((c) => ({ docId: c.docId, score: c.score })),
+    citations: citedDocuments(response),
     latencyMs: Math.round((performance.now() - startedMs) * 100) / 100,
     client,
   };
+}
+
+/** One entry per document, in rank order, with its best passage's score (citations are per passage). */
+function citedDocuments(response: AskResponse): AskRecord["citations"] {
+  const best = new Map<string, number>();
+  for (const c of response.citations) if (!best.has(c.docId) || best.get(c.docId)! < c.score) best.set(c.docId, c.score);
+  return [...best].map(([docId, score]) => ({ docId, score }));
 }
 
 /** A string as is; an analysed object by its kind/name/type; anything else as null. */

@@ -293,6 +293,7 @@ function renderAnswer(response, turn) {
   const roles = unitRoleMap(response.units, response.citations);
   const byN = new Map(response.citations.map((c) => [c.n, c]));
   const answer = h("div", { class: response.answered ? "answer" : "answer answer--refused" });
+  if (response.askId) answer.dataset.askId = response.askId; // feedback.js adds 👍 / 👎 to answers carrying it
   const lines = response.answer.split("\n").filter((line) => line.trim());
   lines.forEach((line, i) => {
     const kind = lineKind(line, i, response.answered);
