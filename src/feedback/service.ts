@@ -111,7 +111,10 @@ export class FeedbackService {
   /** Resolves once everything queued so far was written or given up (queue empty or writes failing). */
   flush(): Promise<void> {
     if (!this.queue.length && !this.draining) return Promise.resolve();
-    return new Promise((done) => this.settled.push(done));
+    const settled = new Promise<void>((done) => this.settled.push(done));
+    // Waiting out a back-off would hold a rating (or shutdown) for seconds: try once more now.
+    if (!this.draining) this.drain();
+    return settled;
   }
 
   /** Deletes asks older than `days` days; a failure is recorded, not thrown. */

@@ -5,7 +5,7 @@
  * from stalling the event loop: the write queue retries instead.
  */
 import Database from "better-sqlite3";
-import { mkdirSync, statSync, type Stats } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { toDailyRefusals, toDocumentAsks, toProblemAsks } from "../feedback/rows";
 import { SQL, SQLITE_MIGRATIONS } from "../feedback/sqlite-sql";
@@ -126,7 +126,19 @@ function checkFile(file: string, opened: Stats): void {
   }
   if (now.ino !== opened.ino || now.dev !== opened.dev) throw new Error("the database file was replaced while the server ran (restart to open it)");
   if ((now.mode & 0o222) === 0) throw new Error("the database file is read-only (chmod u+w it to resume writing)");
+  // In WAL mode an open connection reads the header from its cache, so junk written over the file goes unnoticed until a
+  // checkpoint or a restart; 16 bytes read here notice it at once.
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, header, 0, header.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (now.size > 0 && !header.equals(SQLITE_HEADER)) throw new Error("the database file is corrupt: file is not a database (its header is not SQLite's); restore a backup");
 }
+
+const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");
 
 function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
