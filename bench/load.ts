@@ -11,6 +11,11 @@
  * POST /admin/reload swaps the index mid-run. Prints a Markdown table.
  * Targets (2 cores, lexical): ≥ 1,500 req/s search, ≥ 800 req/s ask, p99 ≤ 50 ms,
  * zero errors and zero non-2xx, also across the reload.
+ *
+ * --feedback: the server also writes the question log to a SQLite file (DB_PATH in
+ * the temporary folder), and one more run asks and then rates each answer
+ * (POST /api/ask, then POST /api/feedback with its askId). After SIGTERM the
+ * database must hold exactly one row per 200 from /api/ask and one rating per 201.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -18,6 +23,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
 import { buildIndex } from "../src/cli/build-index";
 import { parseQuestions } from "../eval/load-questions";
 
@@ -41,7 +47,8 @@ interface AutocannonRequest {
   path?: string;
   headers?: Record<string, string>;
   body?: string;
-  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }
 type Autocannon = (options: {
   url: string;
@@ -61,6 +68,7 @@ const DURATION_S = Number(argument("duration", "20"));
 const CONNECTIONS = Number(argument("connections", "50"));
 const LOG_LEVEL = argument("log-level", "info");
 const ONLY = argument("only", "");
+const FEEDBACK = process.argv.includes("--feedback");
 /** --cpu-prof <dir>: write a V8 CPU profile of the server to <dir> (open it in Chrome DevTools). */
 const PROFILE = [...(process.argv.includes("--cpu-prof") ? ["--cpu-prof", "--cpu-prof-dir", argument("cpu-prof", "bench/profiles")] : []), ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
 const ADMIN_TOKEN = "bench-admin-token-0123456789";
@@ -84,6 +92,20 @@ const askRequests = () =>
     body: JSON.stringify({ question: q }),
   }));
 
+/** Ask, then rate that answer: the per-connection context carries the askId from one request to the next. */
+const askAndRateRequests = (): AutocannonRequest[] => {
+  const [ask] = askRequests();
+  return [
+    { ...ask, onResponse: (_status, body, context) => void (context.askId = (JSON.parse(body) as { askId?: string }).askId) },
+    {
+      method: "POST",
+      path: "/api/feedback",
+      headers: { "Content-Type": "application/json" },
+      setupRequest: (request, context) => ({ ...request, body: JSON.stringify({ askId: context.askId, rating: "down", reason: "other" }) }),
+    },
+  ];
+};
+
 interface Row {
   run: string;
   result: AutocannonResult;
@@ -100,7 +122,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startServer(indexDir: string, logPath: string): Promise<{ url: string; stop: () => Promise<number | null> }> {
+async function startServer(indexDir: string, logPath: string, dbPath: string | null): Promise<{ url: string; stop: () => Promise<number | null> }> {
   const log = openSync(logPath, "w");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -114,6 +136,7 @@ async function startServer(indexDir: string, logPath: string): Promise<{ url: st
       RATE_LIMIT_PER_MINUTE: "0",
       LOG_LEVEL,
       ADMIN_TOKEN,
+      ...(dbPath ? { DB_PATH: dbPath } : {}),
     },
     stdio: ["ignore", log, log],
   });
@@ -158,7 +181,8 @@ async function main(): Promise<void> {
     modelId: null,
     log: () => {},
   });
-  const server = await startServer(indexDir, logPath);
+  const dbPath = FEEDBACK ? join(work, "feedback.db") : null;
+  const server = await startServer(indexDir, logPath, dbPath);
   // Warm up (JIT, jieba dictionary pages) so the first run is not penalised.
   await autocannon({ url: server.url, connections: 10, duration: 2, requests: searchRequests() });
   await autocannon({ url: server.url, connections: 10, duration: 2, requests: askRequests() });
@@ -186,6 +210,7 @@ async function main(): Promise<void> {
       await Promise.all(pending);
       rows.push({ run: "POST /api/ask, 2 × POST /admin/reload mid-run", result, target: null, note: `reloads: ${reloads.join(", ") || "none"}` });
     }
+    if (FEEDBACK) rows.push({ run: "POST /api/ask + POST /api/feedback (each answer rated)", result: await run(server.url, "ask and rate", askAndRateRequests()), target: null });
   } finally {
     const code = await server.stop();
     process.stderr.write(`server stopped with exit code ${code}; log: ${logPath}\n`);
@@ -193,14 +218,43 @@ async function main(): Promise<void> {
 
   console.log(table(rows));
   const failures = rows.flatMap((row) => check(row));
+  if (dbPath) {
+    if (LOG_LEVEL !== "info") failures.push("--feedback counts answers in the server's request log: run it with --log-level info");
+    else failures.push(...checkRows(dbPath, logPath));
+  }
   console.log(failures.length ? `\nMissed: ${failures.join("; ")}` : "\nAll targets met.");
   rmSync(indexDir, { recursive: true, force: true });
   process.exitCode = failures.length ? 1 : 0;
 }
 
+/**
+ * Every 200 from /api/ask is one row in asks, every 201 from /api/feedback one row in ratings. The server's own
+ * request log is the count to match: autocannon stops counting at the deadline while requests are still in flight.
+ */
+function checkRows(dbPath: string, logPath: string): string[] {
+  let answers = 0;
+  let stored = 0;
+  for (const line of readFileSync(logPath, "utf8").split("\n")) {
+    if (!line.includes('"msg":"request"')) continue;
+    const record = JSON.parse(line) as { path?: string; status?: number };
+    if (record.path === "/api/ask" && record.status === 200) answers++;
+    if (record.path === "/api/feedback" && record.status === 201) stored++;
+  }
+  const db = new Database(dbPath, { readonly: true });
+  const n = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
+  const asks = n("SELECT COUNT(*) AS n FROM asks");
+  const ratings = n("SELECT COUNT(*) AS n FROM ratings");
+  db.close();
+  console.log(`\nFeedback database: ${asks.toLocaleString("en")} asks for ${answers.toLocaleString("en")} answers (server log), ${ratings.toLocaleString("en")} ratings for ${stored.toLocaleString("en")} 201s.`);
+  const missed: string[] = [];
+  if (asks !== answers) missed.push(`question log: ${asks} rows for ${answers} answers`);
+  if (ratings !== stored) missed.push(`ratings: ${ratings} rows for ${stored} stored ratings`);
+  return missed;
+}
+
 function table(rows: Row[]): string {
   const lines = [
-    `Load, loopback, lexical mode, ${CONNECTIONS} connections × ${DURATION_S} s, node ${process.version}, request logs at ${LOG_LEVEL} (\`npm run bench:load\`):`,
+    `Load, loopback, lexical mode, ${CONNECTIONS} connections × ${DURATION_S} s, node ${process.version}, request logs at ${LOG_LEVEL}${FEEDBACK ? ", question log on (SQLite)" : ""} (\`npm run bench:load${FEEDBACK ? " -- --feedback" : ""}\`):`,
     "",
     "| Run | Requests | Req/s (target) | p50 ms | p99 ms | max ms | Errors | Non-2xx |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",

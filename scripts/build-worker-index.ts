@@ -97,6 +97,10 @@ function copyAssets(assetsOut: string): void {
   const swagger = dirname(require.resolve("swagger-ui-dist/package.json"));
   mkdirSync(join(assetsOut, "docs/assets"), { recursive: true });
   for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) cpSync(join(swagger, file), join(assetsOut, "docs/assets", file));
+  // The /admin chart's library, as on Node (src/node/static-assets.ts).
+  const uplot = join(dirname(require.resolve("uplot/package.json")), "dist");
+  mkdirSync(join(assetsOut, "admin/assets"), { recursive: true });
+  for (const file of ["uPlot.iife.min.js", "uPlot.min.css"]) cpSync(join(uplot, file), join(assetsOut, "admin/assets", file));
   writeFileSync(join(assetsOut, "_headers"), ASSET_HEADERS);
 }
 

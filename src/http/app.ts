@@ -27,6 +27,7 @@ import {
   UnitsQuerySchema,
 } from "./schemas";
 import { registerBenefitRoutes } from "./benefit-routes";
+import { registerFeedbackRoutes, type FeedbackOptions } from "./feedback-routes";
 import { REFERENCE_INIT_SCRIPT, referencePage } from "./reference-page";
 import { rateLimit, type RateLimitOptions } from "./middleware/rate-limit";
 import { requestLog, type RequestLogOptions } from "./middleware/request-log";
@@ -54,6 +55,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** True while shutting down: /ready answers 503 so a load balancer stops sending traffic. */
   draining?: () => boolean;
+  /** Question log, POST /api/feedback and /admin (src/http/feedback-routes.ts); absent = feedback off. */
+  feedback?: FeedbackOptions;
 }
 
 const errorResponses = { 400: ERROR_RESPONSE_DOCS[400], 404: ERROR_RESPONSE_DOCS[404] } as const;
@@ -186,10 +189,17 @@ export function createApp(options: AppOptions): OpenAPIHono {
     return engine;
   };
 
+  const feedback = registerFeedbackRoutes(app, options.engine, {
+    clientKey: options.rateLimit?.clientKey,
+    ...options.feedback,
+  });
+
   app.openapi(askRoute, async (c) => {
     const request = c.req.valid("json");
+    const started = performance.now();
     try {
-      return c.json(await answerQuestion(engineOrFail(), request, settings), 200);
+      const response = await answerQuestion(engineOrFail(), request, settings);
+      return c.json(await feedback.recordAsk(c, request, response, started), 200);
     } catch (error) {
       if (error instanceof AnswerError) throw new ApiError("invalid-request", error.message);
       throw error;
@@ -282,19 +292,21 @@ export function createApp(options: AppOptions): OpenAPIHono {
     return c.json({ query: name, canonical: mention.canonical, documents: [...byDoc.values()] }, 200);
   });
 
-  app.openapi(healthRoute, (c) => {
+  app.openapi(healthRoute, async (c) => {
     const engine = options.engine();
     if (!engine) return c.json({ error: { code: "not-ready", message: INDEX_NOT_LOADED } }, 503);
     const { manifest } = engine.data;
+    const feedbackHealth = await feedback.health();
     return c.json(
       {
-        status: "ok" as const,
+        status: feedbackHealth.status === "degraded" ? ("degraded" as const) : ("ok" as const),
         documents: manifest.counts.documents,
         chunks: manifest.counts.chunks,
         corpusHash: manifest.corpusHash,
         indexBuildId: manifest.buildId,
         indexBuiltAt: manifest.builtAt,
         dense: engine.dense,
+        feedback: feedbackHealth,
       },
       200,
     );

@@ -19,6 +19,10 @@ export const ERROR_STATUS = {
   "reload-failed": 409,
   timeout: 503,
   internal: 500,
+  // Feedback (src/http/feedback-routes.ts).
+  "unknown-ask": 404,
+  "already-rated": 409,
+  "feedback-unavailable": 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

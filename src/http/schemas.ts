@@ -119,6 +119,8 @@ export const AskResponseSchema = z
     candidates: z.array(DocumentCandidateSchema).optional().openapi({ description: "With reason ambiguous: the documents to choose from." }),
     analysis: z.object({ intent: z.string(), asks: z.string(), audience: z.string() }),
     retrieval: RetrievalInfoSchema,
+    // Feedback (issue 17): the id POST /api/feedback rates; the HTTP layer adds it.
+    askId: z.string().optional().openapi({ description: "Identifies this answer for POST /api/feedback." }),
   })
   .openapi("AskResponse");
 
@@ -264,6 +266,19 @@ export const HealthSchema = z
     indexBuildId: z.string(),
     indexBuiltAt: z.string(),
     dense: z.object({ enabled: z.boolean(), model: z.string().nullable(), reason: z.string().nullable() }),
+    // Feedback (issue 17): question-log and rating storage; "degraded" here never stops answering.
+    feedback: z
+      .object({
+        status: z.enum(["ok", "degraded", "off"]),
+        store: z.string().nullable(),
+        reason: z.string().nullable(),
+        questionLog: z.boolean(),
+        queued: z.number().int(),
+        written: z.number().int(),
+        dropped: z.number().int(),
+        failedWrites: z.number().int(),
+      })
+      .optional(),
   })
   .openapi("Health");
 

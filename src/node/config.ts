@@ -51,6 +51,21 @@ export const ConfigSchema = z.object({
   LOG_QUESTIONS: flag(false),
   /** Bearer token for POST /admin/reload; unset = the endpoint does not exist. */
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters (use a random secret)").optional(),
+  // Feedback and the question log (issue 17).
+  /** SQLite file for the question log and ratings; created on first start. Ignored when DATABASE_URL is set. */
+  DB_PATH: z.string().min(1).default("data/feedback.db"),
+  /** PostgreSQL connection string: several instances share one database. */
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** off: asks are recorded without their question text (ratings still work). */
+  QUESTION_LOG: z
+    .enum(["on", "off", "true", "false", "1", "0", "yes", "no"], { error: "must be on or off" })
+    .default("on")
+    .transform((value) => ["on", "true", "1", "yes"].includes(value)),
+  /** Question-log rows older than this many days are deleted (checked hourly). */
+  RETENTION_DAYS: integer(90, 1, 3650),
   INDEX_DIR: z.string().default("index"),
   CORPUS_PATH: z.string().default("corpus/corpus.json"),
   MODELS_DIR: z.string().default("models"),
@@ -68,8 +83,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
-    // Never echo ADMIN_TOKEN's value, even when it is wrong.
-    const shown = name === "ADMIN_TOKEN" ? "" : ` (got ${JSON.stringify(relevant[name])})`;
+    // Never echo ADMIN_TOKEN's or DATABASE_URL's value (it may hold a password), even when it is wrong.
+    const shown = name === "ADMIN_TOKEN" || name === "DATABASE_URL" ? "" : ` (got ${JSON.stringify(relevant[name])})`;
     return `${name}${shown}: ${issue.message}`;
   });
   throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);

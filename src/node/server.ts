@@ -14,12 +14,14 @@ import { resolve } from "node:path";
 import type { Logger } from "pino";
 import { DEFAULT_ANSWER_SETTINGS, type AnswerSettings } from "../answer/compose";
 import type { Engine } from "../engine/engine";
+import type { FeedbackService } from "../feedback/service";
 import { createApp } from "../http/app";
 import { registerAdminReload, type ReloadResult } from "../http/middleware/admin-reload";
 import type { ClientKey } from "../http/middleware/rate-limit";
 import { withoutPaths } from "../http/middleware/redact-paths";
 import { ConfigSchema, loadConfig } from "./config";
 import { denseFrom } from "./dense";
+import { startNodeFeedback, type NodeFeedbackOptions } from "./feedback";
 import { loadEngine } from "./load-engine";
 import { createLogger, requestLogSink } from "./logging";
 import { nodeStaticAssets } from "./static-assets";
@@ -47,10 +49,14 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** More routes (added after the admin route). */
   extend?: (app: OpenAPIHono) => void;
+  /** Question log and feedback storage; absent = off (tests), `npm start` always passes DB_PATH or DATABASE_URL. */
+  feedback?: NodeFeedbackOptions;
 }
 
 export interface RunningServer {
   url: string;
+  /** The feedback service when feedback is on (tests flush it and read its health). */
+  feedback: FeedbackService | null;
   engine: () => Engine | null;
   /** Loads the current index build; keeps serving the old one if the new one fails verification. */
   reload: () => Promise<ReloadResult>;
@@ -101,6 +107,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return result;
   };
 
+  const feedback =
+    options.feedback && (options.feedback.dbPath || options.feedback.databaseUrl)
+      ? await startNodeFeedback(options.feedback, (reason) =>
+          reason === null ? logger.info("feedback storage recovered") : logger.warn({ reason }, "feedback storage degraded; answering continues"),
+        )
+      : null;
+
   const app = createApp({
     engine: () => engine,
     answerSettings: options.answerSettings ?? DEFAULT_ANSWER_SETTINGS,
@@ -113,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     corsOrigins: options.corsOrigins ?? defaults.CORS_ORIGINS,
     requestTimeoutMs: options.requestTimeoutMs ?? defaults.REQUEST_TIMEOUT_MS,
     draining: () => draining,
+    feedback: feedback ? { service: feedback.service, adminToken: options.adminToken } : undefined,
     middleware: [
       // While draining, ask keep-alive clients to go away after this response, so
       // close() is not held open by idle sockets of polite clients.
@@ -153,12 +167,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       force.unref();
       http.close(() => {
         clearTimeout(force);
-        done();
+        // After the last request: its ask row is still in the queue until here.
+        void (feedback?.stop() ?? Promise.resolve()).catch(() => {}).then(done);
       });
       http.closeIdleConnections();
     }));
 
-  return { url, engine: () => engine, reload, close };
+  return { url, feedback: feedback?.service ?? null, engine: () => engine, reload, close };
 }
 
 /** The socket's peer address; with trustProxy, the address our proxy appended to X-Forwarded-For. */
@@ -213,6 +228,12 @@ async function main(): Promise<void> {
       logQuestions: config.LOG_QUESTIONS,
       adminToken: config.ADMIN_TOKEN,
       shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+      feedback: {
+        dbPath: config.DB_PATH,
+        databaseUrl: config.DATABASE_URL,
+        questionLog: config.QUESTION_LOG,
+        retentionDays: config.RETENTION_DAYS,
+      },
     });
   } catch (error) {
     logger.fatal({ err: error instanceof Error ? error.message : String(error) }, "cannot start");

@@ -4,6 +4,8 @@
  * the Worker runs lexically without AI/VECTORIZE and unthrottled without RATE_LIMITER.
  */
 
+import type { D1Database } from "./d1-store";
+
 /** Static assets binding ([assets] in wrangler.toml). */
 export interface AssetsBinding {
   fetch(request: Request): Promise<Response>;
@@ -33,6 +35,10 @@ export interface RateLimitBinding {
 }
 
 export interface WorkerEnv {
+  /** D1 database ([[d1_databases]] binding "DB") for the question log and feedback; absent = feedback off. */
+  DB?: D1Database;
+  /** Bearer token for /admin (a Workers secret: wrangler secret put ADMIN_TOKEN). */
+  ADMIN_TOKEN?: string;
   ASSETS?: AssetsBinding;
   AI?: AiBinding;
   VECTORIZE?: VectorizeBinding;

@@ -14,6 +14,9 @@ import { loadBundledEngine } from "./index-bundle";
 import { createJiebaWasmSegmenter } from "./jieba-wasm-segmenter";
 import { workerJieba } from "./jieba-wasm-runtime";
 import { rateLimitMiddleware } from "./rate-limit";
+import { FeedbackService } from "../feedback/service";
+import { openD1Store } from "./d1-store";
+import type { MiddlewareHandler } from "hono";
 
 type App = ReturnType<typeof createApp>;
 
@@ -31,10 +34,33 @@ async function start(env: WorkerEnv): Promise<App> {
     // Served anyway: /ready and the API then answer 503 not-ready, as the Node service does without an index.
     console.error(`index bundle refused: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const feedback = await workerFeedback(env);
   return createApp({
     engine: () => engine,
-    middleware: env.RATE_LIMITER ? [rateLimitMiddleware(env.RATE_LIMITER)] : [],
+    middleware: [...(env.RATE_LIMITER ? [rateLimitMiddleware(env.RATE_LIMITER)] : []), flushAfterResponse(feedback)],
+    feedback: { service: feedback, adminToken: env.ADMIN_TOKEN, clientKey: (c) => c.req.header("CF-Connecting-IP") },
   });
+}
+
+/** D1 when bound; otherwise feedback is off and /health says why. Retention runs once per isolate (90 days). */
+async function workerFeedback(env: WorkerEnv): Promise<FeedbackService> {
+  if (!env.DB) return new FeedbackService(null, {}, "no D1 binding named DB is configured (see wrangler.toml)");
+  const service = new FeedbackService(openD1Store(env.DB));
+  await service.start();
+  void service.prune(90);
+  return service;
+}
+
+/** The question-log write runs after the response; waitUntil keeps the isolate alive for it. */
+function flushAfterResponse(feedback: FeedbackService): MiddlewareHandler {
+  return async function flushFeedback(c, next) {
+    await next();
+    try {
+      c.executionCtx.waitUntil(feedback.flush());
+    } catch {
+      // no execution context (tests calling app.fetch directly)
+    }
+  };
 }
 
 export default {

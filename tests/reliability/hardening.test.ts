@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { redact } from "../../src/feedback/redact";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp, type AppOptions } from "../../src/http/app";
 import { registerAdminReload, type ReloadResult } from "../../src/http/middleware/admin-reload";
@@ -66,11 +67,12 @@ describe("structured request logs", () => {
     }
   });
 
-  it("contain the question when an operator opts in with LOG_QUESTIONS=true", async () => {
+  it("contain the question, with personal data redacted, when an operator opts in with LOG_QUESTIONS=true", async () => {
     const { app, records } = loggedApp(true);
     await app.request("/api/ask", { method: "POST", headers: json, body: JSON.stringify({ question: QUESTION }) });
     await app.request("/api/search?q=" + encodeURIComponent("链长制"));
-    expect(records().map((r) => r.question)).toEqual([QUESTION, "链长制"]);
+    expect(records().map((r) => r.question)).toEqual([redact(QUESTION), "链长制"]);
+    expect(redact(QUESTION)).not.toBe(QUESTION);
   });
 
   it("log refused and timed-out requests too, with their status", async () => {

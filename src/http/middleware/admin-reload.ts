@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { errorResponse } from "../errors";
 import { withoutPaths } from "./redact-paths";
 
@@ -19,7 +20,18 @@ export interface AdminReloadOptions {
 export function registerAdminReload(app: OpenAPIHono, options: AdminReloadOptions): void {
   const { token, reload } = options;
   if (!token) return;
-  app.post("/admin/reload", async (c) => {
+  app.post("/admin/reload", requireAdmin(token), async (c) => {
+    const result = await reload();
+    if (result.ok) return c.json({ reloaded: true, buildId: result.buildId, previousBuildId: result.previousBuildId }, 200);
+    // Still serving the previous build, so this is a conflict, not an outage. The
+    // message names what failed but not where on disk (the log has the full text).
+    return errorResponse(c, "reload-failed", withoutPaths(result.error));
+  });
+}
+
+/** The admin check, shared by every admin route: 401 without (or with a malformed) bearer token, 403 with a wrong one. */
+export function requireAdmin(token: string): MiddlewareHandler {
+  return async function adminOnly(c, next) {
     const match = /^Bearer ([\x21-\x7e]+)$/.exec(c.req.header("Authorization") ?? "");
     if (!match) {
       return errorResponse(c, "unauthorized", "send Authorization: Bearer <ADMIN_TOKEN>", {
@@ -27,12 +39,8 @@ export function registerAdminReload(app: OpenAPIHono, options: AdminReloadOption
       });
     }
     if (!(await sameSecret(match[1]!, token))) return errorResponse(c, "forbidden", "that token does not grant admin access");
-    const result = await reload();
-    if (result.ok) return c.json({ reloaded: true, buildId: result.buildId, previousBuildId: result.previousBuildId }, 200);
-    // Still serving the previous build, so this is a conflict, not an outage. The
-    // message names what failed but not where on disk (the log has the full text).
-    return errorResponse(c, "reload-failed", withoutPaths(result.error));
-  });
+    await next();
+  };
 }
 
 /** Compares digests in constant time, so response timing does not reveal how much of a guess was right. */

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { redact } from "../../feedback/redact";
 
 /**
  * One structured record per request. The query string and the body are left out
@@ -44,7 +45,8 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
       };
       if (logQuestions) {
         const question = questionOf(c);
-        if (question !== undefined) record.question = question;
+        // Even when an operator opts in, phone numbers, ID numbers and names never reach the log.
+        if (question !== undefined) record.question = redact(question);
       }
       if (c.res.status >= 500 && c.error) record.err = c.error.message;
       try {

@@ -460,6 +460,7 @@ function renderAnswer(response, turn, question) {
   const roles = unitRoleMap(response.units, response.citations);
   const byN = new Map(response.citations.map((c) => [c.n, c]));
   const answer = h("div", { class: response.answered ? "answer" : `answer answer--refused answer--${response.reason || "refused"}` });
+  if (response.askId) answer.dataset.askId = response.askId; // feedback.js adds 👍 / 👎 to answers carrying it
   // The page's own heading and tips per reason stand in only for what the lines do not say.
   const reason = !response.answered && MESSAGES.reasons[response.reason];
   const has = (kind) => response.lines.some((l) => l.kind === kind);
