@@ -9,6 +9,7 @@
  * read every file by its format → parse → corpus → lexical index, and reports
  * the seconds of each stage and the process's peak RSS.
  */
+import { CHROMIUM_LAUNCH, GAZETTE_FONT, gazettePdfOptions } from "../scripts/gazette-pdf";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,7 @@ const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const CACHE = join(ROOT, "bench/.ingest-cache");
 const SEED = join(ROOT, "corpus/shuozhou-gazette-2023-03.txt");
 const FORMATS = ["txt", "pdf", "docx"] as const;
-const FONT = "WenQuanYi Micro Hei";
+const FONT = GAZETTE_FONT;
 
 interface BuildResult {
   files: Record<string, number>;
@@ -67,18 +68,10 @@ async function generate(factor: number): Promise<string> {
   const { chromium } = await import("playwright-core");
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   const render = async (html: string, path: string) => {
-    browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    browser ??= await chromium.launch(CHROMIUM_LAUNCH);
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    await page.pdf({
-      path,
-      width: "148mm",
-      height: "210mm",
-      displayHeaderFooter: true,
-      headerTemplate: `<div style="font-family:'${FONT}';font-size:9px;width:100%;text-align:center;">朔州市人民政府公报（基准测试生成）</div>`,
-      footerTemplate: `<div style="font-size:9px;width:100%;text-align:center;">— <span class="pageNumber"></span> —</div>`,
-      margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
-    });
+    await page.pdf(gazettePdfOptions(path, "朔州市人民政府公报（基准测试生成）"));
     await page.close();
   };
   const dir = mkdtempSync(join(tmpdir(), `policy-qa-ingest-${factor}x-`));

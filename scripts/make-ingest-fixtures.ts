@@ -14,6 +14,7 @@
  * seed's 朔政办发〔2023〕13号. Needs Debian's chromium (PDF) and qpdf (the
  * encrypted PDF); the generated files are committed, so tests need neither.
  */
+import { CHROMIUM_LAUNCH, GAZETTE_FONT, gazettePdfOptions } from "./gazette-pdf";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,7 +26,7 @@ import { readPdf } from "../src/node/pdf-reader";
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const OUT = join(ROOT, "tests/fixtures/ingest");
 const FIXTURE_NOTE = "本期为解析测试样本：内容改编自2023年第3期，不是真实公报。";
-const FONT = "WenQuanYi Micro Hei";
+const FONT = GAZETTE_FONT;
 
 interface FixtureDoc {
   title: string;
@@ -184,19 +185,11 @@ function issueHtml(issue: FixtureIssue, pages: Map<string, number>): string {
 }
 
 async function printPdf(html: string, header: string, path: string, withFurniture = true): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    await page.pdf({
-      path,
-      width: "148mm",
-      height: "210mm",
-      displayHeaderFooter: withFurniture,
-      headerTemplate: `<div style="font-family:'${FONT}';font-size:9px;width:100%;text-align:center;">${esc(header)}</div>`,
-      footerTemplate: `<div style="font-family:'${FONT}';font-size:9px;width:100%;text-align:center;">— <span class="pageNumber"></span> —</div>`,
-      margin: { top: "22mm", bottom: "20mm", left: "18mm", right: "18mm" },
-    });
+    await page.pdf(gazettePdfOptions(path, header, withFurniture));
   } finally {
     await browser.close();
   }
